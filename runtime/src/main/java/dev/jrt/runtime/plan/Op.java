@@ -1,0 +1,137 @@
+package dev.jrt.runtime.plan;
+
+import java.util.List;
+
+/**
+ * The vocabulary of the native executor (jrt-init): primitive operations that Java plans and
+ * jrt-init performs in order. jrt-init knows nothing of OCI; each op is one small, checkable
+ * step, so a failure comes back as (op index, errno, message) and Java can name the config
+ * field that produced the op.
+ *
+ * <p>Paths marked "in root" are resolved inside the container's root filesystem without ever
+ * following a symlink out of it (openat2 RESOLVE_IN_ROOT). File descriptors that travel with the
+ * plan are referred to by their slot in {@link ContainerPlan#fds()}.
+ */
+public sealed interface Op {
+
+    // ---- stage 0: the process jrt spawns, before the container's init process exists ----
+
+    /**
+     * Enter the container's namespaces and become its init: setns into each joined namespace
+     * (in the given order), then, if {@code newUser}, unshare(CLONE_NEWUSER) and ask the parent
+     * to write the id maps (USERMAP message, wait for ACK), then unshare the other new
+     * namespaces ({@code newFlags}, CLONE_NEW* bits, never CLONE_NEWUSER), write
+     * {@code timeOffsets} to /proc/self/timens_offsets when non-null, fork the init process with
+     * CLONE_PARENT so that it is the parent's child, report INIT_PID and exit. The init process
+     * (PID 1 in a new PID namespace) carries on with the next op. Always op 0.
+     */
+    record EnterNamespaces(List<Join> joins, boolean newUser, long newFlags, String timeOffsets) implements Op {
+        /** setns(open(path), nsFlag) where nsFlag is one CLONE_NEW* bit. */
+        public record Join(long nsFlag, String path) {}
+    }
+
+    // ---- init: filesystem (before pivot_root, host paths absolute; "in root" paths relative to rootfs) ----
+
+    /** mount(NULL, target, NULL, flags, NULL): change propagation, e.g. MS_REC|MS_PRIVATE on "/". */
+    record SetPropagation(String target, long flags) implements Op {}
+
+    /**
+     * mount(source, target, fstype, flags, data). {@code target} is in root when
+     * {@code targetInRoot}, otherwise an absolute path as seen by the init process.
+     * {@code create}: make a missing target first (NONE, DIR, FILE; parents as directories).
+     * A bind mount whose flags include MS_RDONLY (or nosuid, nodev, noexec) is followed by the
+     * remount that makes them effective.
+     */
+    record Mount(String source, String target, boolean targetInRoot, String fstype, long flags,
+                 String data, Create create) implements Op {}
+
+    enum Create { NONE, DIR, FILE }
+
+    /** mkdir -p in root, with the mode for directories it creates. */
+    record Mkdir(String path, int mode) implements Op {}
+
+    /** mknod in root (mode includes S_IFCHR/S_IFBLK/S_IFIFO), then chown to uid:gid and chmod. */
+    record Mknod(String path, int mode, int major, int minor, int uid, int gid) implements Op {}
+
+    /** Bind-mount a host device node onto a file created in root (user namespaces cannot mknod). */
+    record BindDevice(String hostPath, String path) implements Op {}
+
+    /** symlink(target, linkpath) with linkpath in root; an existing link or file is left alone. */
+    record Symlink(String target, String linkPath) implements Op {}
+
+    /** pivot_root into rootfs (host path) and detach the old root; with noPivot, MS_MOVE + chroot. */
+    record PivotRoot(String rootfs, boolean noPivot) implements Op {}
+
+    // ---- init: after pivot_root (paths are container paths) ----
+
+    /** Write bytes to a file that must exist, e.g. /proc/sys/net/ipv4/ip_forward. */
+    record WriteFile(String path, byte[] content) implements Op {}
+
+    /** Mask a path: /dev/null over a file, an empty read-only tmpfs over a directory; missing is fine. */
+    record MaskPath(String path) implements Op {}
+
+    /** Make a path read-only with a recursive bind remount; missing is fine. */
+    record ReadonlyPath(String path) implements Op {}
+
+    /** Remount "/" read-only (root.readonly). */
+    record ReadonlyRoot() implements Op {}
+
+    record SetHostname(String hostname) implements Op {}
+
+    record SetDomainname(String domainname) implements Op {}
+
+    // ---- init: synchronisation with the parent and hooks ----
+
+    /** Send SYNC(index, tag) to the parent and wait for its ACK (the parent runs runtime-namespace hooks). */
+    record Sync(String tag) implements Op {}
+
+    /** Run a hook inside the container: fork, exec path with args/env, state JSON on stdin, kill after timeout. */
+    record RunHook(String path, List<String> args, List<String> env, int timeoutSeconds, byte[] stdin) implements Op {}
+
+    // ---- init: process set-up ----
+
+    /** setsid(); with a terminal the pty becomes the controlling terminal. */
+    record Setsid() implements Op {}
+
+    /**
+     * Open a pty, send its master over the console socket in fd slot {@code socketSlot} with
+     * SCM_RIGHTS (runc's protocol), make the slave stdin/stdout/stderr and the controlling
+     * terminal, and set its size when rows and cols are non-zero.
+     */
+    record Console(int socketSlot, int rows, int cols) implements Op {}
+
+    /** chdir; the resulting cwd must be inside the root (CVE-2024-21626). */
+    record Chdir(String cwd) implements Op {}
+
+    record Setrlimit(int resource, long soft, long hard) implements Op {}
+
+    record Umask(int mask) implements Op {}
+
+    record Personality(long persona) implements Op {}
+
+    /** Look up argv[0] in the container (PATH from {@code pathVar} when it has no slash); fail with ENOENT naming it. */
+    record FindExecutable(String name, String pathVar) implements Op {}
+
+    /** Tell the parent that create is done; from here on the parent may be gone. */
+    record Ready() implements Op {}
+
+    /** Block until `start`: open the exec fifo in fd slot {@code fifoSlot} for writing and write one byte. */
+    record WaitStart(int fifoSlot) implements Op {}
+
+    record NoNewPrivileges() implements Op {}
+
+    /** setgroups, setresgid, setresuid, keeping capabilities across the uid change. */
+    record SetUser(int uid, int gid, int[] additionalGids) implements Op {}
+
+    /** Capability sets as bit masks (bit n = capability n); drops the bounding set first. */
+    record Capabilities(long bounding, long effective, long permitted, long inheritable, long ambient) implements Op {}
+
+    /** Load a seccomp BPF program (struct sock_filter[] bytes) with SECCOMP_SET_MODE_FILTER flags. */
+    record Seccomp(byte[] program, int flags) implements Op {}
+
+    /** Close every descriptor from {@code firstToClose} up, except the executor's own sync socket until exec. */
+    record CloseFds(int firstToClose) implements Op {}
+
+    /** execve the executable found by FindExecutable with argv and env. */
+    record Exec(List<String> argv, List<String> env) implements Op {}
+}
