@@ -1,0 +1,7 @@
+package dev.jrt.runtime.api;
+
+public class ContainerExistsException extends OciRuntimeException {
+    public ContainerExistsException(String id) {
+        super("container \"" + id + "\" already exists");
+    }
+}

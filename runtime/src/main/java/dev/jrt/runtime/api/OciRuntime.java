@@ -1,0 +1,39 @@
+package dev.jrt.runtime.api;
+
+import java.util.List;
+
+/**
+ * The one interface the CLI and an in-process shim call. Methods never print and never exit;
+ * every failure is an {@link OciRuntimeException} whose message names what went wrong.
+ */
+public interface OciRuntime {
+
+    /** Builds the container and leaves its process waiting for {@link #start}. */
+    void create(ContainerId id, CreateOptions options);
+
+    /** Runs the user's process of a created container. */
+    void start(ContainerId id);
+
+    ContainerInfo state(ContainerId id);
+
+    /** Sends a signal to the container's init, or with {@code all} to every process in it. */
+    void kill(ContainerId id, int signal, boolean all);
+
+    /** Removes a stopped container; with {@code force}, kills a live one first. */
+    void delete(ContainerId id, boolean force);
+
+    /**
+     * Creates and starts a container; unless {@code detach}, waits for it, deletes it and returns
+     * its exit status (128 + signal when killed).
+     */
+    int run(ContainerId id, CreateOptions options, boolean detach);
+
+    List<ContainerInfo> list();
+
+    /** Host pids of every process in the container. */
+    List<Integer> pids(ContainerId id);
+
+    void pause(ContainerId id);
+
+    void resume(ContainerId id);
+}

@@ -1,0 +1,158 @@
+package dev.jrt.runtime.cgroups;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * cgroup v1, one directory per mounted hierarchy; on a hybrid host also the directory in the
+ * unified (cgroup2) hierarchy, which the container joins as runc does.
+ */
+final class V1CgroupManager implements CgroupManager {
+    private final Map<String, Path> dirs;
+
+    V1CgroupManager(Map<String, Path> dirs) {
+        this.dirs = dirs;
+    }
+
+    static V1CgroupManager forContainer(CgroupHost host, String cgroupsPath, String id) {
+        Map<String, Path> dirs = new LinkedHashMap<>();
+        host.v1Mounts().forEach((name, mount) -> {
+            String path = CgroupPath.resolve(cgroupsPath, id, host.ownV1().getOrDefault(name, "/"));
+            dirs.put(name, mount.resolve(path.substring(1)));
+        });
+        if (host.unified() != null) {
+            String path = CgroupPath.resolve(cgroupsPath, id, host.ownUnified());
+            dirs.put("", host.unified().resolve(path.substring(1)));
+        }
+        return new V1CgroupManager(dirs);
+    }
+
+    @Override
+    public Map<String, String> paths() {
+        Map<String, String> out = new LinkedHashMap<>();
+        dirs.forEach((k, v) -> out.put(k, v.toString()));
+        return out;
+    }
+
+    @Override
+    public void create() {
+        for (Map.Entry<String, Path> e : dirs.entrySet()) {
+            Path dir = e.getValue();
+            if (isCpuset(e.getKey())) {
+                createCpuset(dir);
+            } else {
+                mkdirs(dir);
+            }
+        }
+    }
+
+    private static boolean isCpuset(String hierarchy) {
+        for (String c : hierarchy.split(",")) {
+            if (c.equals("cpuset")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A new cpuset cgroup starts with no cpus and no mems; copy them down from the parent. */
+    private static void createCpuset(Path dir) {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        createCpuset(dir.getParent());
+        mkdirs(dir);
+        for (String file : List.of("cpuset.cpus", "cpuset.mems")) {
+            if (CgroupFiles.read(dir, file).isEmpty()) {
+                CgroupFiles.write(dir, file, CgroupFiles.read(dir.getParent(), file));
+            }
+        }
+    }
+
+    private static void mkdirs(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new CgroupException("create cgroup " + dir + ": " + CgroupFiles.reason(e), e);
+        }
+    }
+
+    @Override
+    public void addProcess(int pid) {
+        for (Path dir : dirs.values()) {
+            CgroupFiles.write(dir, "cgroup.procs", Integer.toString(pid));
+        }
+    }
+
+    @Override
+    public List<Integer> pids() {
+        Path dir = dirs.get("pids");
+        if (dir == null) {
+            dir = dirs.values().iterator().next();
+        }
+        return new ArrayList<>(new LinkedHashSet<>(CgroupFiles.readPids(dir)));
+    }
+
+    private Path freezerDir() {
+        Path dir = dirs.get("freezer");
+        if (dir == null) {
+            throw new CgroupException("the freezer cgroup controller is not mounted on this host");
+        }
+        return dir;
+    }
+
+    @Override
+    public void freeze() {
+        setFreezer("FROZEN");
+    }
+
+    @Override
+    public void thaw() {
+        setFreezer("THAWED");
+    }
+
+    private void setFreezer(String state) {
+        Path dir = freezerDir();
+        for (int i = 0; i < 1000; i++) {
+            CgroupFiles.write(dir, "freezer.state", state);
+            if (CgroupFiles.read(dir, "freezer.state").equals(state)) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        throw new CgroupException("the freezer of " + dir + " did not reach " + state);
+    }
+
+    @Override
+    public boolean isFrozen() {
+        Path dir = dirs.get("freezer");
+        return dir != null && Files.isDirectory(dir) && !CgroupFiles.read(dir, "freezer.state").equals("THAWED");
+    }
+
+    @Override
+    public void destroy() {
+        List<Path> all = new ArrayList<>(dirs.values());
+        Collections.reverse(all);
+        CgroupException first = null;
+        for (Path dir : all) {
+            try {
+                CgroupFiles.removeTree(dir);
+            } catch (CgroupException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.jrt.runtime.cgroups;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** A pure cgroup v2 host: one directory in the unified hierarchy. */
+final class V2CgroupManager implements CgroupManager {
+    private final Path dir;
+
+    V2CgroupManager(Path dir) {
+        this.dir = dir;
+    }
+
+    static V2CgroupManager forContainer(CgroupHost host, String cgroupsPath, String id) {
+        String path = CgroupPath.resolve(cgroupsPath, id, host.ownUnified());
+        return new V2CgroupManager(host.unified().resolve(path.substring(1)));
+    }
+
+    @Override
+    public Map<String, String> paths() {
+        return Map.of("", dir.toString());
+    }
+
+    @Override
+    public void create() {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new CgroupException("create cgroup " + dir + ": " + CgroupFiles.reason(e), e);
+        }
+    }
+
+    @Override
+    public void addProcess(int pid) {
+        CgroupFiles.write(dir, "cgroup.procs", Integer.toString(pid));
+    }
+
+    @Override
+    public List<Integer> pids() {
+        return CgroupFiles.readPids(dir);
+    }
+
+    @Override
+    public void freeze() {
+        setFrozen("1");
+    }
+
+    @Override
+    public void thaw() {
+        setFrozen("0");
+    }
+
+    private void setFrozen(String value) {
+        CgroupFiles.write(dir, "cgroup.freeze", value);
+        String want = "frozen " + value;
+        for (int i = 0; i < 2000; i++) {
+            if (CgroupFiles.read(dir, "cgroup.events").contains(want)) {
+                return;
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new CgroupException("cgroup " + dir + " did not reach \"" + want + "\"");
+    }
+
+    @Override
+    public boolean isFrozen() {
+        return Files.exists(dir.resolve("cgroup.freeze")) && CgroupFiles.read(dir, "cgroup.freeze").equals("1");
+    }
+
+    @Override
+    public void destroy() {
+        CgroupFiles.removeTree(dir);
+    }
+}

@@ -1,0 +1,186 @@
+package dev.jrt.runtime.container;
+
+import dev.jrt.runtime.api.ContainerId;
+import dev.jrt.runtime.api.CreateOptions;
+import dev.jrt.runtime.api.OciRuntimeException;
+import dev.jrt.runtime.api.RuntimeOptions;
+import dev.jrt.runtime.cgroups.CgroupHost;
+import dev.jrt.runtime.cgroups.CgroupManager;
+import dev.jrt.runtime.cgroups.CgroupManagers;
+import dev.jrt.runtime.plan.ContainerPlan;
+import dev.jrt.runtime.plan.PlanInput;
+import dev.jrt.runtime.plan.Planner;
+import dev.jrt.runtime.process.ExecFifo;
+import dev.jrt.runtime.process.IdMapWriter;
+import dev.jrt.runtime.process.IdMapping;
+import dev.jrt.runtime.process.InitFailedException;
+import dev.jrt.runtime.process.InitLauncher;
+import dev.jrt.runtime.process.InitListener;
+import dev.jrt.runtime.process.InitResult;
+import dev.jrt.runtime.state.ContainerLock;
+import dev.jrt.runtime.state.FileStateStore;
+import dev.jrt.runtime.state.ProcessInfo;
+import dev.jrt.runtime.state.StateRecord;
+import dev.jrt.runtime.sys.Fd;
+import dev.jrt.runtime.sys.Syscalls;
+import dev.jrt.spec.ConfigLoader;
+import dev.jrt.spec.model.LinuxIdMapping;
+import dev.jrt.spec.model.Spec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * create: validate the config, make the state directory, exec fifo and cgroup, plan, launch
+ * jrt-init and wait until the container's init blocks on the fifo; record its state and pid.
+ * Anything that fails undoes what was made, so nothing is left behind.
+ */
+final class CreateOperation {
+    private final RuntimeOptions options;
+    private final FileStateStore store;
+    private final ContainerId id;
+    private final CreateOptions create;
+
+    CreateOperation(RuntimeOptions options, FileStateStore store, ContainerId id, CreateOptions create) {
+        this.options = options;
+        this.store = store;
+        this.id = id;
+        this.create = create;
+    }
+
+    void run() {
+        Path bundle = create.bundle();
+        if (!Files.isDirectory(bundle)) {
+            throw new OciRuntimeException("bundle " + bundle + ": no such directory");
+        }
+        Spec spec = ConfigLoader.load(bundle.resolve("config.json"));
+        Path rootfs = rootfs(bundle, spec);
+        checkConsole(spec);
+        try (ContainerLock lock = store.createNew(id)) {
+            Cleanup cleanup = new Cleanup();
+            cleanup.push(() -> store.remove(id));
+            try {
+                build(spec, bundle, rootfs, cleanup);
+            } catch (RuntimeException | Error e) {
+                cleanup.undo(e);
+                throw e;
+            }
+        }
+    }
+
+    private static Path rootfs(Path bundle, Spec spec) {
+        if (spec.root() == null || spec.root().path() == null) {
+            throw new OciRuntimeException("config.json: /root/path: required");
+        }
+        Path rootfs = bundle.resolve(spec.root().path()).normalize();
+        if (!Files.isDirectory(rootfs)) {
+            throw new OciRuntimeException("config.json: /root/path: " + rootfs
+                    + (Files.exists(rootfs) ? ": not a directory" : ": no such file or directory"));
+        }
+        try {
+            return rootfs.toRealPath();
+        } catch (IOException e) {
+            throw new OciRuntimeException("resolve root filesystem " + rootfs + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void checkConsole(Spec spec) {
+        boolean terminal = spec.process() != null && Boolean.TRUE.equals(spec.process().terminal());
+        if (terminal && create.consoleSocket() == null) {
+            throw new OciRuntimeException("config.json: /process/terminal is true: a terminal needs --console-socket");
+        }
+        if (!terminal && create.consoleSocket() != null) {
+            throw new OciRuntimeException("--console-socket: the config does not ask for a terminal (/process/terminal)");
+        }
+    }
+
+    private void build(Spec spec, Path bundle, Path rootfs, Cleanup cleanup) {
+        copyConfig(bundle);
+        CgroupManager cgroup = CgroupManagers.forContainer(CgroupHost.detect(),
+                spec.linux() == null ? null : spec.linux().cgroupsPath(), id.value());
+        cgroup.create();
+        cleanup.push(cgroup::destroy);
+
+        List<Fd> fds = new ArrayList<>();
+        try {
+            fds.add(ExecFifo.create(store.fifo(id)));
+            int consoleSlot = -1;
+            if (create.consoleSocket() != null) {
+                fds.add(Syscalls.connectUnix(create.consoleSocket().toString()));
+                consoleSlot = 1;
+            }
+            List<Integer> fdNumbers = fds.stream().map(Fd::get).toList();
+            ContainerPlan plan = Planner.plan(new PlanInput(spec, bundle, rootfs, fdNumbers, 0, consoleSlot,
+                    create.noPivot(), create.preserveFds()));
+            InitResult init = launch(plan, spec, cgroup);
+            cleanup.push(() -> {
+                Syscalls.kill(init.initPid(), Syscalls.SIGKILL);
+                Syscalls.waitpid(init.initPid(), 0);
+            });
+            ProcessInfo info = ProcessInfo.read(init.initPid());
+            if (info == null) {
+                throw new OciRuntimeException("the container's init (pid " + init.initPid() + ") exited during create");
+            }
+            store.save(new StateRecord(spec.ociVersion(), id.value(), bundle.toString(), rootfs.toString(),
+                    Instant.now().toString(), "", spec.annotations() == null ? Map.of() : spec.annotations(),
+                    init.initPid(), info.startTime(), cgroup.paths(), null, List.of()));
+            if (create.pidFile() != null) {
+                writePidFile(create.pidFile(), init.initPid());
+            }
+        } finally {
+            fds.forEach(Fd::close);
+        }
+    }
+
+    private InitResult launch(ContainerPlan plan, Spec spec, CgroupManager cgroup) {
+        InitListener listener = new InitListener() {
+            @Override
+            public void afterSpawn(int stage0Pid) {
+                cgroup.addProcess(stage0Pid);
+            }
+
+            @Override
+            public void onUserNamespace(int pid) throws IOException {
+                IdMapWriter.write(pid, mappings(spec.linux().uidMappings()), mappings(spec.linux().gidMappings()), false);
+            }
+        };
+        try {
+            return InitLauncher.launch(options.initBinary(), plan, create.preserveFds(), listener);
+        } catch (InitFailedException e) {
+            throw new OciRuntimeException(e.getMessage(), e.getCause());
+        } catch (IOException e) {
+            throw new OciRuntimeException("start the container's init (" + options.initBinary() + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static List<IdMapping> mappings(List<LinuxIdMapping> m) {
+        if (m == null) {
+            return List.of();
+        }
+        return m.stream().map(x -> new IdMapping(x.containerId(), x.hostId(), x.size())).toList();
+    }
+
+    private void copyConfig(Path bundle) {
+        try {
+            Files.copy(bundle.resolve("config.json"), store.configCopy(id), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new OciRuntimeException("copy config.json to " + store.configCopy(id) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The pid in decimal, no newline, renamed into place so readers never see a partial file. */
+    static void writePidFile(Path pidFile, int pid) {
+        Path tmp = pidFile.resolveSibling("." + pidFile.getFileName() + ".tmp");
+        try {
+            Files.writeString(tmp, Integer.toString(pid));
+            Files.move(tmp, pidFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new OciRuntimeException("--pid-file " + pidFile + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.jrt.runtime.security;
+
+import java.util.List;
+
+/** Capability names (as OCI writes them, "CAP_CHOWN") and their numbers. */
+public final class Capabilities {
+    /** Index = capability number. */
+    public static final List<String> NAMES = List.of(
+            "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH", "CAP_FOWNER", "CAP_FSETID", "CAP_KILL",
+            "CAP_SETGID", "CAP_SETUID", "CAP_SETPCAP", "CAP_LINUX_IMMUTABLE", "CAP_NET_BIND_SERVICE",
+            "CAP_NET_BROADCAST", "CAP_NET_ADMIN", "CAP_NET_RAW", "CAP_IPC_LOCK", "CAP_IPC_OWNER", "CAP_SYS_MODULE",
+            "CAP_SYS_RAWIO", "CAP_SYS_CHROOT", "CAP_SYS_PTRACE", "CAP_SYS_PACCT", "CAP_SYS_ADMIN", "CAP_SYS_BOOT",
+            "CAP_SYS_NICE", "CAP_SYS_RESOURCE", "CAP_SYS_TIME", "CAP_SYS_TTY_CONFIG", "CAP_MKNOD", "CAP_LEASE",
+            "CAP_AUDIT_WRITE", "CAP_AUDIT_CONTROL", "CAP_SETFCAP", "CAP_MAC_OVERRIDE", "CAP_MAC_ADMIN",
+            "CAP_SYSLOG", "CAP_WAKE_ALARM", "CAP_BLOCK_SUSPEND", "CAP_AUDIT_READ", "CAP_PERFMON", "CAP_BPF",
+            "CAP_CHECKPOINT_RESTORE");
+
+    private Capabilities() {}
+
+    public static int number(String name) {
+        return NAMES.indexOf(name);
+    }
+
+    /** The set as a bit mask; names the validator already checked, unknown ones are skipped. */
+    public static long mask(List<String> names) {
+        long mask = 0;
+        if (names != null) {
+            for (String n : names) {
+                int i = number(n);
+                if (i >= 0) {
+                    mask |= 1L << i;
+                }
+            }
+        }
+        return mask;
+    }
+}

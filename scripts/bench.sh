@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Latency benchmark: jrt against runc and crun, measured in one run with the runtimes
+# alternating, so that machine noise hits all of them alike. Prints medians (ms) and ratios.
+#   scripts/bench.sh [-n RUNS]
+# Needs root for the container cases; the CLI start-up cases run anywhere.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=20
+[ "${1:-}" = -n ] && runs=$2
+jrt=$PWD/build/dist/bin/jrt
+work=$(mktemp -d /tmp/jrt-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+now() { date +%s%N; }
+median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m/1e6}'; }
+
+# time_cmd NAME -- command...: appends one sample (ns) to $work/NAME
+time_cmd() {
+    local name=$1; shift; shift
+    local t0 t1
+    t0=$(now); "$@" >/dev/null 2>&1 || { echo "bench: '$*' failed" >&2; "$@" >&2 || true; exit 1; }; t1=$(now)
+    echo $((t1 - t0)) >> "$work/$name"
+}
+
+declare -a runtimes=(jrt runc)
+declare -A bin=([jrt]=$jrt [runc]=$(command -v runc || true) [crun]=$(command -v crun || true))
+crun_reason=
+if [ -n "${bin[crun]}" ]; then
+    if [ -d /sys/fs/cgroup/unified ] || ! grep -q cgroup2 /proc/self/mounts || [ -d /sys/fs/cgroup/memory ]; then
+        crun_reason="crun 1.8 refuses this host's hybrid cgroup layout"
+    else
+        runtimes+=(crun)
+    fi
+else
+    crun_reason="crun is not installed"
+fi
+
+container_cases=false
+if [ "$(id -u)" = 0 ]; then
+    container_cases=true
+    bundle=$work/bundle
+    mkdir -p "$bundle"
+    bundles/build-rootfs.sh "$bundle/rootfs" >/dev/null
+    cp scripts/bench-config.json "$bundle/config.json"
+fi
+
+for i in $(seq "$runs"); do
+    time_cmd jrt-version -- "$jrt" --version
+    rm -rf "$work/spec" && mkdir "$work/spec"
+    time_cmd jrt-spec -- "$jrt" spec --bundle "$work/spec"
+    if $container_cases; then
+        for rt in "${runtimes[@]}"; do
+            b=${bin[$rt]}
+            root=$work/root-$rt
+            time_cmd "$rt-run" -- "$b" --root "$root" run --bundle "$bundle" "b$i"
+            "$b" --root "$root" delete -f "b$i" >/dev/null 2>&1 || true
+            t0=$(now)
+            "$b" --root "$root" create --bundle "$bundle" "c$i" </dev/null >/dev/null 2>&1
+            "$b" --root "$root" start "c$i" >/dev/null 2>&1
+            while [ "$("$b" --root "$root" state "c$i" 2>/dev/null | sed -n 's/.*"status": "\(.*\)".*/\1/p')" = running ]; do :; done
+            "$b" --root "$root" delete "c$i" >/dev/null 2>&1
+            t1=$(now); echo $((t1 - t0)) >> "$work/$rt-lifecycle"
+        done
+    fi
+done
+
+printf '%-34s %10s\n' "case ($runs runs, median)" "ms"
+printf '%-34s %10s\n' "jrt --version" "$(median < "$work/jrt-version")"
+printf '%-34s %10s\n' "jrt spec" "$(median < "$work/jrt-spec")"
+if $container_cases; then
+    declare -A label=([run]="run /bin/true" [lifecycle]="create+start+delete")
+    for case in run lifecycle; do
+        for rt in "${runtimes[@]}"; do
+            printf '%-34s %10s\n' "$rt: ${label[$case]}" "$(median < "$work/$rt-$case")"
+        done
+        j=$(median < "$work/jrt-$case"); r=$(median < "$work/runc-$case")
+        printf '%-34s %10s\n' "ratio jrt/runc ($case)" "$(awk -v a="$j" -v b="$r" 'BEGIN{printf "%.2f", a/b}')"
+    done
+else
+    echo "(container cases skipped: not root)"
+fi
+[ -n "$crun_reason" ] && echo "crun skipped: $crun_reason"
+exit 0

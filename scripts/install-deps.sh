@@ -1,0 +1,20 @@
+#!/bin/sh
+# Installs the Debian packages jrt's build, example and tests need, by name, idempotently.
+# Needs root only when something is missing.
+set -e
+packages="busybox-static runc crun libseccomp2 zstd xz-utils procps gcc libc6-dev make maven"
+missing=
+for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+    echo "jrt: missing Debian packages:$missing" >&2
+    echo "jrt: run 'sudo make deps' (installing packages needs root), then try again" >&2
+    exit 1
+fi
+echo "installing:$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q >/dev/null
+# shellcheck disable=SC2086
+apt-get install -y -q --no-install-recommends $missing >/dev/null

@@ -1,0 +1,18 @@
+#!/bin/sh
+# Generates the class-data archive for the JDK recorded in <dist>/lib/jrt.java from one
+# training run of common commands: an AOT cache on JDK 25+, a dynamic CDS archive otherwise.
+set -e
+dist=$1
+read -r java < "$dist/lib/jrt.java"
+rm -f "$dist/lib/jrt.jsa" "$dist/lib/jrt.aot"
+major=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
+if [ "$major" -ge 25 ]; then
+    flag="-XX:AOTCacheOutput=$(readlink -f "$dist")/lib/jrt.aot"
+else
+    flag="-XX:ArchiveClassesAtExit=$(readlink -f "$dist")/lib/jrt.jsa"
+fi
+JRT_CACHE_FLAG="$flag" "$dist/bin/jrt" __train >/dev/null 2>&1 || {
+    echo "warning: class-data archive training failed; jrt still works, only slower to start" >&2
+    rm -f "$dist/lib/jrt.jsa" "$dist/lib/jrt.aot"
+}
+exit 0
