@@ -1,0 +1,336 @@
+/* Filesystem ops: mounts, nodes and links in root, pivot_root, masked and read-only paths. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <linux/mount.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/syscall.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include "jrt-init.h"
+
+#define PROPAGATION (MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE)
+/* flags a bind mount only gets from the remount that follows it */
+#define BIND_REMOUNT (MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_NOATIME | MS_NODIRATIME | MS_RELATIME | MS_STRICTATIME)
+/* per-mount flags that a less privileged user namespace may not clear */
+#define LOCKED (MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_NOATIME | MS_NODIRATIME | MS_RELATIME)
+
+static const char *or_none(const char *s)
+{
+    return s ? s : "none";
+}
+
+/* Remount a bind mount with flags; in a user namespace keep the flags the kernel locked. */
+static int bind_remount(const char *path, unsigned long flags, const char *shown)
+{
+    flags = (flags & ~(PROPAGATION | MS_REC)) | MS_BIND | MS_REMOUNT;
+    if (mount(NULL, path, NULL, flags, NULL) == 0)
+        return 0;
+    struct statfs sfs;
+    if (errno == EPERM && statfs(path, &sfs) == 0 &&
+        mount(NULL, path, NULL, flags | ((unsigned long)sfs.f_flags & LOCKED), NULL) == 0)
+        return 0;
+    return fail(errno, "remount %s with flags 0x%lx", shown, flags);
+}
+
+static int host_create(const char *path, int create)
+{
+    char buf[PATH_MAX];
+    if (snprintf(buf, sizeof(buf), "%s", path) >= (int)sizeof(buf))
+        return fail(ENAMETOOLONG, "create %s", path);
+    for (char *p = buf + 1;; p++) {
+        int end = *p == 0;
+        if (*p == '/' || end) {
+            *p = 0;
+            int r = (end && create == CREATE_FILE)
+                        ? open(buf, O_CREAT | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0644)
+                        : mkdir(buf, 0755);
+            if (r < 0 && errno != EEXIST)
+                return fail(errno, "create %s", buf);
+            if (r >= 0 && end && create == CREATE_FILE)
+                close(r);
+            if (end)
+                return 0;
+            *p = '/';
+        }
+    }
+}
+
+int op_set_propagation(struct rd *r)
+{
+    const char *target = rd_str(r);
+    unsigned long flags = rd_u64(r);
+    if (rd_ok(r) < 0)
+        return -1;
+    if (mount(NULL, target, NULL, flags, NULL) < 0)
+        return fail(errno, "set propagation 0x%lx of %s", flags, target);
+    return 0;
+}
+
+int op_mount(struct rd *r)
+{
+    const char *source = rd_str(r), *target = rd_str(r);
+    int in_root = rd_u8(r);
+    const char *fstype = rd_str(r);
+    unsigned long flags = rd_u64(r);
+    const char *data = rd_str(r);
+    int create = rd_u8(r);
+    if (rd_ok(r) < 0 || target == NULL)
+        return target ? -1 : fail(EINVAL, "malformed plan: mount without target");
+
+    char buf[32];
+    int fd = -1;
+    const char *path = target;
+    if (in_root) {
+        if ((fd = in_root_open(target, create, 0755)) < 0)
+            return -1;
+        path = fd_path(fd, buf);
+    } else if (create != CREATE_NONE && host_create(target, create) < 0) {
+        return -1;
+    }
+    int rc = 0;
+    unsigned long first = flags & ~PROPAGATION;
+    if (flags & MS_BIND)
+        first &= ~BIND_REMOUNT;
+    if (first != 0 || source != NULL || fstype != NULL) {
+        if (mount(source, path, fstype, first, data) < 0)
+            rc = fail(errno, "mount %s on %s", or_none(source), target);
+    }
+    if (rc == 0 && (flags & MS_BIND) && (flags & BIND_REMOUNT)) {
+        /* the fd still names the mountpoint under the new mount: resolve again */
+        if (in_root) {
+            close(fd);
+            if ((fd = in_root_open(target, CREATE_NONE, 0)) < 0)
+                return -1;
+            path = fd_path(fd, buf);
+        }
+        rc = bind_remount(path, flags, target);
+    }
+    if (rc == 0 && (flags & PROPAGATION)) {
+        if (mount(NULL, path, NULL, flags & (PROPAGATION | MS_REC), NULL) < 0)
+            rc = fail(errno, "set propagation of %s", target);
+    }
+    if (fd >= 0)
+        close(fd);
+    return rc;
+}
+
+int op_mkdir(struct rd *r)
+{
+    const char *path = rd_str(r);
+    mode_t mode = rd_u32(r);
+    if (rd_ok(r) < 0)
+        return -1;
+    int fd = in_root_open(path, CREATE_DIR, mode);
+    if (fd < 0)
+        return -1;
+    struct stat sb;
+    int rc = fstat(fd, &sb) < 0 ? fail(errno, "stat %s", path)
+             : !S_ISDIR(sb.st_mode) ? fail(ENOTDIR, "mkdir %s", path) : 0;
+    close(fd);
+    return rc;
+}
+
+int op_mknod(struct rd *r)
+{
+    const char *path = rd_str(r);
+    mode_t mode = rd_u32(r);
+    unsigned int major = rd_u32(r), minor = rd_u32(r);
+    uid_t uid = rd_u32(r);
+    gid_t gid = rd_u32(r);
+    if (rd_ok(r) < 0)
+        return -1;
+    char name[256];
+    int dir = in_root_open_parent(path, name);
+    if (dir < 0)
+        return -1;
+    int rc = 0;
+    if (mknodat(dir, name, mode, makedev(major, minor)) < 0) {
+        if (errno != EEXIST)
+            rc = fail(errno, "mknod %s", path);
+    } else if (fchownat(dir, name, uid, gid, AT_SYMLINK_NOFOLLOW) < 0) {
+        rc = fail(errno, "chown %s", path);
+    } else if (fchmodat(dir, name, mode & 07777, 0) < 0) {
+        rc = fail(errno, "chmod %s", path);
+    }
+    close(dir);
+    return rc;
+}
+
+int op_bind_device(struct rd *r)
+{
+    const char *host = rd_str(r), *path = rd_str(r);
+    if (rd_ok(r) < 0)
+        return -1;
+    int fd = in_root_open(path, CREATE_FILE, 0755);
+    if (fd < 0)
+        return -1;
+    char buf[32];
+    int rc = mount(host, fd_path(fd, buf), NULL, MS_BIND, NULL) < 0
+                 ? fail(errno, "bind mount %s on %s", host, path) : 0;
+    close(fd);
+    return rc;
+}
+
+int op_symlink(struct rd *r)
+{
+    const char *target = rd_str(r), *link = rd_str(r);
+    if (rd_ok(r) < 0)
+        return -1;
+    char name[256];
+    int dir = in_root_open_parent(link, name);
+    if (dir < 0)
+        return -1;
+    int rc = symlinkat(target, dir, name) < 0 && errno != EEXIST
+                 ? fail(errno, "symlink %s -> %s", link, target) : 0;
+    close(dir);
+    return rc;
+}
+
+int op_pivot_root(struct rd *r)
+{
+    const char *rootfs = rd_str(r);
+    int no_pivot = rd_u8(r);
+    if (rd_ok(r) < 0)
+        return -1;
+    if (no_pivot) {
+        if (chdir(rootfs) < 0)
+            return fail(errno, "chdir %s", rootfs);
+        if (mount(rootfs, "/", NULL, MS_MOVE, NULL) < 0)
+            return fail(errno, "move mount %s to /", rootfs);
+        if (chroot(".") < 0)
+            return fail(errno, "chroot %s", rootfs);
+    } else {
+        /* runc's way: pivot_root(".", ".") stacks the old root on the new one; detach it. */
+        int oldroot = open("/", O_DIRECTORY | O_RDONLY | O_CLOEXEC);
+        if (oldroot < 0)
+            return fail(errno, "open /");
+        int newroot = open(rootfs, O_DIRECTORY | O_RDONLY | O_CLOEXEC);
+        if (newroot < 0)
+            return fail(errno, "open %s", rootfs);
+        if (fchdir(newroot) < 0)
+            return fail(errno, "chdir %s", rootfs);
+        if (syscall(SYS_pivot_root, ".", ".") < 0)
+            return fail(errno, "pivot_root %s", rootfs);
+        if (fchdir(oldroot) < 0)
+            return fail(errno, "chdir to the old root");
+        if (mount(NULL, ".", NULL, MS_SLAVE | MS_REC, NULL) < 0)
+            return fail(errno, "make the old root a slave");
+        if (umount2(".", MNT_DETACH) < 0)
+            return fail(errno, "unmount the old root");
+        close(oldroot);
+        close(newroot);
+    }
+    if (chdir("/") < 0)
+        return fail(errno, "chdir /");
+    st.root = "/";
+    return 0;
+}
+
+int op_write_file(struct rd *r)
+{
+    const char *path = rd_str(r);
+    uint32_t len;
+    const uint8_t *content = rd_bytes(r, &len);
+    if (rd_ok(r) < 0)
+        return -1;
+    int fd = in_root_open_flags(path, O_WRONLY);
+    if (fd < 0)
+        return fail(errno, "open %s", path);
+    ssize_t n = write(fd, content, len);
+    int err = errno;
+    close(fd);
+    if (n != (ssize_t)len)
+        return fail(n < 0 ? err : EIO, "write %s", path);
+    return 0;
+}
+
+/* CVE-2025-31133: the container's /dev/null may be anything; only the real 1:3 may be used. */
+static int open_dev_null(void)
+{
+    int fd = in_root_open_flags("/dev/null", O_PATH);
+    if (fd < 0)
+        return fail(errno, "open /dev/null in the container");
+    struct stat sb;
+    if (fstat(fd, &sb) < 0 || !S_ISCHR(sb.st_mode) || sb.st_rdev != makedev(1, 3)) {
+        close(fd);
+        return fail(EPERM, "/dev/null in the container is not the null device (1:3)");
+    }
+    return fd;
+}
+
+int op_mask_path(struct rd *r)
+{
+    const char *path = rd_str(r);
+    if (rd_ok(r) < 0)
+        return -1;
+    int fd = in_root_open_flags(path, O_PATH);
+    if (fd < 0)
+        return errno == ENOENT ? 0 : fail(errno, "open %s", path);
+    struct stat sb;
+    char buf[32], nbuf[32];
+    int rc;
+    if (fstat(fd, &sb) < 0) {
+        rc = fail(errno, "stat %s", path);
+    } else if (S_ISDIR(sb.st_mode)) {
+        rc = mount("tmpfs", fd_path(fd, buf), "tmpfs", MS_RDONLY, NULL) < 0
+                 ? fail(errno, "mask %s with a read-only tmpfs", path) : 0;
+    } else {
+        int null = open_dev_null();
+        rc = null < 0 ? -1
+             : mount(fd_path(null, nbuf), fd_path(fd, buf), NULL, MS_BIND, NULL) < 0
+                 ? fail(errno, "mask %s with /dev/null", path) : 0;
+        if (null >= 0)
+            close(null);
+    }
+    close(fd);
+    return rc;
+}
+
+int op_readonly_path(struct rd *r)
+{
+    const char *path = rd_str(r);
+    if (rd_ok(r) < 0)
+        return -1;
+    int fd = in_root_open_flags(path, O_PATH);
+    if (fd < 0)
+        return errno == ENOENT ? 0 : fail(errno, "open %s", path);
+    char buf[32];
+    if (mount(fd_path(fd, buf), fd_path(fd, buf), NULL, MS_BIND | MS_REC, NULL) < 0) {
+        close(fd);
+        return fail(errno, "bind mount %s on itself", path);
+    }
+    close(fd);
+    if ((fd = in_root_open_flags(path, O_PATH)) < 0)
+        return fail(errno, "open %s", path);
+    struct mount_attr attr = { .attr_set = MOUNT_ATTR_RDONLY };
+    int rc = 0;
+    if (syscall(SYS_mount_setattr, fd, "", AT_EMPTY_PATH | AT_RECURSIVE, &attr, sizeof(attr)) < 0)
+        rc = errno == ENOSYS ? bind_remount(fd_path(fd, buf), MS_RDONLY, path)
+                             : fail(errno, "make %s read-only", path);
+    close(fd);
+    return rc;
+}
+
+int op_readonly_root(struct rd *r)
+{
+    if (rd_ok(r) < 0)
+        return -1;
+    return bind_remount("/", MS_RDONLY, "/");
+}
+
+int op_set_hostname(struct rd *r, int domain)
+{
+    const char *name = rd_str(r);
+    if (rd_ok(r) < 0)
+        return -1;
+    size_t len = name ? strlen(name) : 0;
+    if ((domain ? setdomainname(name, len) : sethostname(name, len)) < 0)
+        return fail(errno, "set %s %s", domain ? "domainname" : "hostname", name);
+    return 0;
+}

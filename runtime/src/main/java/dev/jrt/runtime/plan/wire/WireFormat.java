@@ -1,0 +1,61 @@
+package dev.jrt.runtime.plan.wire;
+
+/**
+ * Constants of the plan wire format and the sync protocol between jrt and jrt-init
+ * (docs/executor.md; the C side is runtime/src/main/c/jrt-init/jrt-init.h). Little-endian.
+ */
+public final class WireFormat {
+    private WireFormat() {}
+
+    /** "JRTP" as bytes; read as a little-endian u32 it is 0x5054524a. */
+    public static final int MAGIC = 0x5054524a;
+    public static final int VERSION = 1;
+    public static final int HEADER_SIZE = 20;
+    /** Largest message on the sync socket; a longer plan is sent in several chunks. */
+    public static final int CHUNK_MAX = 32768;
+    /** Most descriptors one plan may carry (jrt-init's MAX_FDS). */
+    public static final int MAX_FDS = 64;
+    public static final int NULL_LENGTH = -1;
+
+    // op types, in the order of Op's records
+    public static final int ENTER_NAMESPACES = 1;
+    public static final int SET_PROPAGATION = 2;
+    public static final int MOUNT = 3;
+    public static final int MKDIR = 4;
+    public static final int MKNOD = 5;
+    public static final int BIND_DEVICE = 6;
+    public static final int SYMLINK = 7;
+    public static final int PIVOT_ROOT = 8;
+    public static final int WRITE_FILE = 9;
+    public static final int MASK_PATH = 10;
+    public static final int READONLY_PATH = 11;
+    public static final int READONLY_ROOT = 12;
+    public static final int SET_HOSTNAME = 13;
+    public static final int SET_DOMAINNAME = 14;
+    public static final int SYNC = 15;
+    public static final int RUN_HOOK = 16;
+    public static final int SETSID = 17;
+    public static final int CONSOLE = 18;
+    public static final int CHDIR = 19;
+    public static final int SETRLIMIT = 20;
+    public static final int UMASK = 21;
+    public static final int PERSONALITY = 22;
+    public static final int FIND_EXECUTABLE = 23;
+    public static final int READY = 24;
+    public static final int WAIT_START = 25;
+    public static final int NO_NEW_PRIVILEGES = 26;
+    public static final int SET_USER = 27;
+    public static final int CAPABILITIES = 28;
+    public static final int SECCOMP = 29;
+    public static final int CLOSE_FDS = 30;
+    public static final int EXEC = 31;
+
+    // messages: u32 type, i32 a, i32 b, u32 text length, text
+    public static final int MSG_USERMAP = 1;
+    public static final int MSG_INIT_PID = 2;
+    public static final int MSG_SYNC = 3;
+    public static final int MSG_READY = 4;
+    public static final int MSG_ERROR = 5;
+    public static final int MSG_ACK = 100;
+    public static final int MESSAGE_HEADER_SIZE = 16;
+}

@@ -1,0 +1,60 @@
+package dev.jrt.runtime.process;
+
+import dev.jrt.runtime.sys.Fd;
+import dev.jrt.runtime.sys.Syscalls;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The exec fifo: create puts an O_PATH descriptor of it in the plan (Op.WaitStart), the init
+ * blocks opening it for writing; start opens it for reading, takes the byte the init writes and
+ * removes it.
+ */
+public final class ExecFifo {
+    private ExecFifo() {}
+
+    /** mkfifo (mode 0622, as runc) and an O_PATH descriptor to put in a plan slot. */
+    public static Fd create(Path path) {
+        Syscalls.mkfifo(path.toString(), 0622);
+        return Syscalls.open(path.toString(), Syscalls.O_PATH, 0);
+    }
+
+    /**
+     * Lets the init waiting on the fifo go on. Fails if the init is gone (initPid no longer
+     * exists) before it wrote, or if the fifo was already consumed.
+     */
+    public static void start(Path path, int initPid) throws IOException {
+        if (!Files.exists(path)) {
+            throw new IOException("cannot start a container that has already started (" + path + " is gone)");
+        }
+        byte[] one = new byte[1];
+        try (Fd fd = Syscalls.open(path.toString(), Syscalls.O_RDONLY | Syscalls.O_NONBLOCK, 0)) {
+            while (true) {
+                int n = Syscalls.read(fd.get(), one);
+                if (n == 1) {
+                    break;
+                }
+                if (!Syscalls.kill(initPid, 0) || isZombie(initPid)) {
+                    throw new IOException("the container's init (pid " + initPid + ") exited before it started");
+                }
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while starting the container", e);
+                }
+            }
+        }
+        Files.deleteIfExists(path);
+    }
+
+    private static boolean isZombie(int pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException e) {
+            return true;
+        }
+    }
+}

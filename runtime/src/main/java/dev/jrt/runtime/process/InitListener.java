@@ -1,0 +1,20 @@
+package dev.jrt.runtime.process;
+
+import java.io.IOException;
+
+/** What the caller does at the points where jrt-init waits for it. */
+public interface InitListener {
+    /**
+     * Stage 0 exists but has not read its plan: put it into the container's cgroup now, so that
+     * its cgroup namespace is rooted there.
+     */
+    default void afterSpawn(int stage0Pid) throws IOException {}
+
+    /** Stage 0 unshared its user namespace: write its id maps (see {@link IdMapWriter}). */
+    default void onUserNamespace(int pid) throws IOException {}
+
+    /** The init reached Op.Sync {@code opIndex} with {@code tag}: run what belongs there (hooks). */
+    default void onSync(int opIndex, String tag) throws IOException {}
+
+    InitListener NONE = new InitListener() {};
+}
