@@ -36,4 +36,7 @@ public interface OciRuntime {
     void pause(ContainerId id);
 
     void resume(ContainerId id);
+
+    /** What this build implements (the OCI features document); it never claims more. */
+    dev.jrt.spec.features.Features features();
 }

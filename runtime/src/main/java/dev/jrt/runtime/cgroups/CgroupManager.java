@@ -12,6 +12,14 @@ public interface CgroupManager {
     /** Makes the cgroup directories (parents included). */
     void create();
 
+    /**
+     * Denies every device except runc's defaults ({@link DeviceRule#defaults()}) and the
+     * config's rules, applied in order. Where the host cannot enforce device rules yet (cgroup
+     * v2 until the eBPF filter lands) a config without rules is left unrestricted and one with
+     * rules fails.
+     */
+    void applyDevices(List<DeviceRule> rules);
+
     /** Moves a process into the container's cgroup(s). */
     void addProcess(int pid);
 

@@ -84,6 +84,20 @@ final class V1CgroupManager implements CgroupManager {
     }
 
     @Override
+    public void applyDevices(List<DeviceRule> rules) {
+        Path dir = dirs.get("devices");
+        if (dir == null) {
+            throw new CgroupException("the devices cgroup controller is not mounted on this host");
+        }
+        CgroupFiles.write(dir, "devices.deny", "a");
+        List<DeviceRule> all = new ArrayList<>(rules);
+        all.addAll(DeviceRule.defaults());
+        for (DeviceRule rule : all) {
+            CgroupFiles.write(dir, rule.allow() ? "devices.allow" : "devices.deny", rule.v1Line());
+        }
+    }
+
+    @Override
     public void addProcess(int pid) {
         for (Path dir : dirs.values()) {
             CgroupFiles.write(dir, "cgroup.procs", Integer.toString(pid));

@@ -33,6 +33,15 @@ final class V2CgroupManager implements CgroupManager {
     }
 
     @Override
+    public void applyDevices(List<DeviceRule> rules) {
+        if (rules.isEmpty()) {
+            return;
+        }
+        throw new CgroupException("/linux/resources/devices: device rules on cgroup v2 need an eBPF device"
+                + " filter, which jrt does not have yet");
+    }
+
+    @Override
     public void addProcess(int pid) {
         CgroupFiles.write(dir, "cgroup.procs", Integer.toString(pid));
     }

@@ -12,7 +12,7 @@ final class ErrorMessages {
             String m = t.getMessage();
             if (m == null || m.isEmpty()) {
                 m = t instanceof OciRuntimeException ? "error" : t.getClass().getSimpleName();
-            } else if (!(t instanceof OciRuntimeException) && !(t instanceof java.io.IOException)) {
+            } else if (!t.getClass().getName().startsWith("dev.jrt.") && !(t instanceof java.io.IOException)) {
                 m = t.getClass().getSimpleName() + ": " + m;
             }
             if (b.length() > 0) {

@@ -7,6 +7,7 @@ import dev.jrt.runtime.api.RuntimeOptions;
 import dev.jrt.runtime.cgroups.CgroupHost;
 import dev.jrt.runtime.cgroups.CgroupManager;
 import dev.jrt.runtime.cgroups.CgroupManagers;
+import dev.jrt.runtime.cgroups.DeviceRule;
 import dev.jrt.runtime.plan.ContainerPlan;
 import dev.jrt.runtime.plan.PlanInput;
 import dev.jrt.runtime.plan.Planner;
@@ -24,8 +25,10 @@ import dev.jrt.runtime.state.StateRecord;
 import dev.jrt.runtime.sys.Fd;
 import dev.jrt.runtime.sys.Syscalls;
 import dev.jrt.spec.ConfigLoader;
+import dev.jrt.spec.model.LinuxDeviceCgroup;
 import dev.jrt.spec.model.LinuxIdMapping;
 import dev.jrt.spec.model.Spec;
+import dev.jrt.spec.state.State;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +62,7 @@ final class CreateOperation {
             throw new OciRuntimeException("bundle " + bundle + ": no such directory");
         }
         Spec spec = ConfigLoader.load(bundle.resolve("config.json"));
+        UnsupportedFeatures.check(spec);
         Path rootfs = rootfs(bundle, spec);
         checkConsole(spec);
         try (ContainerLock lock = store.createNew(id)) {
@@ -105,13 +109,14 @@ final class CreateOperation {
                 spec.linux() == null ? null : spec.linux().cgroupsPath(), id.value());
         cgroup.create();
         cleanup.push(cgroup::destroy);
+        applyDevices(spec, cgroup);
 
         List<Fd> fds = new ArrayList<>();
         try {
             fds.add(ExecFifo.create(store.fifo(id)));
             int consoleSlot = -1;
             if (create.consoleSocket() != null) {
-                fds.add(Syscalls.connectUnix(create.consoleSocket().toString()));
+                fds.add(dev.jrt.runtime.sys.UnixSockets.connect(create.consoleSocket().toString()));
                 consoleSlot = 1;
             }
             List<Integer> fdNumbers = fds.stream().map(Fd::get).toList();
@@ -122,12 +127,13 @@ final class CreateOperation {
                 Syscalls.kill(init.initPid(), Syscalls.SIGKILL);
                 Syscalls.waitpid(init.initPid(), 0);
             });
+            setOomScoreAdj(spec, init.initPid());
             ProcessInfo info = ProcessInfo.read(init.initPid());
             if (info == null) {
                 throw new OciRuntimeException("the container's init (pid " + init.initPid() + ") exited during create");
             }
             store.save(new StateRecord(spec.ociVersion(), id.value(), bundle.toString(), rootfs.toString(),
-                    Instant.now().toString(), "", spec.annotations() == null ? Map.of() : spec.annotations(),
+                    State.timestamp(Instant.now()), "", spec.annotations() == null ? Map.of() : spec.annotations(),
                     init.initPid(), info.startTime(), cgroup.paths(), null, List.of()));
             if (create.pidFile() != null) {
                 writePidFile(create.pidFile(), init.initPid());
@@ -135,6 +141,34 @@ final class CreateOperation {
         } finally {
             fds.forEach(Fd::close);
         }
+    }
+
+    /** Written from here, before start; the container inherits it across execve. */
+    private static void setOomScoreAdj(Spec spec, int pid) {
+        Integer adj = spec.process().oomScoreAdj();
+        if (adj == null) {
+            return;
+        }
+        Path file = Path.of("/proc", Integer.toString(pid), "oom_score_adj");
+        try {
+            Files.writeString(file, adj.toString());
+        } catch (IOException e) {
+            throw new OciRuntimeException("config.json: /process/oomScoreAdj: write " + adj + " to " + file + ": "
+                    + e.getMessage() + (e instanceof java.nio.file.AccessDeniedException
+                    ? " (lowering it needs CAP_SYS_RESOURCE, which this host's bounding set lacks)" : ""), e);
+        }
+    }
+
+    private static void applyDevices(Spec spec, CgroupManager cgroup) {
+        List<LinuxDeviceCgroup> configured = spec.linux() == null || spec.linux().resources() == null
+                || spec.linux().resources().devices() == null ? List.of() : spec.linux().resources().devices();
+        List<DeviceRule> rules = new ArrayList<>();
+        for (LinuxDeviceCgroup d : configured) {
+            char type = d.type() == null || d.type().isEmpty() ? 'a' : d.type().charAt(0);
+            rules.add(new DeviceRule(Boolean.TRUE.equals(d.allow()), type, d.major() == null ? -1 : d.major(),
+                    d.minor() == null ? -1 : d.minor(), d.access() == null ? "rwm" : d.access()));
+        }
+        cgroup.applyDevices(rules);
     }
 
     private InitResult launch(ContainerPlan plan, Spec spec, CgroupManager cgroup) {

@@ -16,6 +16,7 @@ import dev.jrt.runtime.process.ExecFifo;
 import dev.jrt.runtime.state.ContainerLock;
 import dev.jrt.runtime.state.FileStateStore;
 import dev.jrt.runtime.state.StateRecord;
+import dev.jrt.runtime.sys.Reaper;
 import dev.jrt.runtime.sys.Syscalls;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,8 +60,11 @@ public final class LinuxRuntime implements OciRuntime {
             StateRecord record = store.load(id);
             ContainerStatus status = status(record);
             if (!status.canStart()) {
-                throw new IllegalStateTransitionException("cannot start a container that is " + status.wire()
-                        + (status == ContainerStatus.STOPPED ? "" : " (only a created container can be started)"), status);
+                throw new IllegalStateTransitionException(switch (status) {
+                    case RUNNING -> "cannot start an already running container";
+                    case STOPPED -> "cannot start a container that has stopped";
+                    default -> "cannot start a container in the " + status.wire() + " state";
+                }, status);
             }
             try {
                 ExecFifo.start(store.fifo(id), record.initPid());
@@ -123,6 +127,7 @@ public final class LinuxRuntime implements OciRuntime {
 
     /** Removes everything a container owns on the host: its cgroup and its state directory. */
     void destroy(StateRecord record) {
+        Reaper.reapIfChild(record.initPid());
         RuntimeException failure = null;
         if (record.cgroupPaths() != null && !record.cgroupPaths().isEmpty()) {
             CgroupManager cgroup = CgroupManagers.fromPaths(record.cgroupPaths());
@@ -209,6 +214,11 @@ public final class LinuxRuntime implements OciRuntime {
             }
             CgroupManagers.fromPaths(record.cgroupPaths()).thaw();
         }
+    }
+
+    @Override
+    public dev.jrt.spec.features.Features features() {
+        return RuntimeFeatures.describe();
     }
 
     private ContainerStatus status(StateRecord record) {

@@ -72,6 +72,14 @@ public record MountOptions(long flags, long propagation, String data, List<Strin
         return new MountOptions(flags, propagation, data.isEmpty() ? null : String.join(",", data), recursive, extensions);
     }
 
+    /** The options jrt applies today (flags and propagation), sorted: what `features` reports. */
+    public static List<String> supported() {
+        List<String> names = new ArrayList<>(FLAGS.keySet());
+        names.addAll(PROPAGATION.keySet());
+        names.sort(null);
+        return names;
+    }
+
     public boolean isBind() {
         return (flags & MS_BIND) != 0;
     }

@@ -17,6 +17,12 @@ public final class ExecFifo {
     /** mkfifo (mode 0622, as runc) and an O_PATH descriptor to put in a plan slot. */
     public static Fd create(Path path) {
         Syscalls.mkfifo(path.toString(), 0622);
+        try {
+            // mkfifo applies the umask; a user namespace's root is "others" here and must write it
+            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rw--w--w-"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("chmod " + path, e);
+        }
         return Syscalls.open(path.toString(), Syscalls.O_PATH, 0);
     }
 

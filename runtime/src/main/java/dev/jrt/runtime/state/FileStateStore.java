@@ -1,7 +1,5 @@
 package dev.jrt.runtime.state;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jrt.runtime.api.ContainerExistsException;
 import dev.jrt.runtime.api.ContainerId;
 import dev.jrt.runtime.api.ContainerNotFoundException;
@@ -30,9 +28,6 @@ public final class FileStateStore {
     public static final String CONFIG_FILE = "config.json";
     public static final String FIFO = "exec.fifo";
     private static final String LOCK_FILE = ".lock";
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final Path root;
 
@@ -85,8 +80,8 @@ public final class FileStateStore {
     public StateRecord load(ContainerId id) {
         Path file = dir(id).resolve(STATE_FILE);
         try {
-            return JSON.readValue(file.toFile(), StateRecord.class);
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            return StateCodec.decode(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
             throw new ContainerNotFoundException(id.value());
         } catch (IOException e) {
             if (!Files.exists(file)) {
@@ -100,7 +95,7 @@ public final class FileStateStore {
         Path dir = root.resolve(record.id());
         Path tmp = dir.resolve(STATE_FILE + ".tmp");
         try {
-            Files.write(tmp, JSON.writeValueAsBytes(record));
+            Files.write(tmp, StateCodec.encode(record));
             try {
                 Files.move(tmp, dir.resolve(STATE_FILE), StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

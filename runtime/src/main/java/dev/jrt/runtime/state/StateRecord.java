@@ -1,6 +1,5 @@
 package dev.jrt.runtime.state;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +13,6 @@ import java.util.Map;
  * @param cgroupPaths   controller (or "" for the unified hierarchy) to absolute cgroup directory
  * @param rootfsMount   a tmpfs jrt mounted for an unpacked rootfs tarball, or null
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record StateRecord(
         String ociVersion,
         String id,

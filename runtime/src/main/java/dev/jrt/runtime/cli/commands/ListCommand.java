@@ -4,7 +4,6 @@ import dev.jrt.runtime.api.ContainerInfo;
 import dev.jrt.runtime.cli.Command;
 import dev.jrt.runtime.cli.CommandContext;
 import dev.jrt.runtime.cli.FlagSpec;
-import dev.jrt.runtime.cli.Json;
 import dev.jrt.runtime.cli.ParsedArgs;
 import dev.jrt.runtime.cli.UsageException;
 import java.util.ArrayList;
@@ -37,9 +36,7 @@ public final class ListCommand implements Command {
         String format = args.value("format", "table");
         switch (format) {
             case "json" -> {
-                List<Object> out = new ArrayList<>();
-                containers.forEach(c -> out.add(Json.stateMap(c)));
-                ctx.out().println(Json.compact(out));
+                ctx.out().println(StateJson.compactList(containers));
             }
             case "table" -> {
                 List<String[]> rows = new ArrayList<>();

@@ -4,7 +4,6 @@ import dev.jrt.runtime.api.OciRuntimeException;
 import dev.jrt.runtime.cli.Command;
 import dev.jrt.runtime.cli.CommandContext;
 import dev.jrt.runtime.cli.FlagSpec;
-import dev.jrt.runtime.cli.Json;
 import dev.jrt.runtime.cli.ParsedArgs;
 import dev.jrt.runtime.cli.UsageException;
 import java.io.IOException;
@@ -41,7 +40,7 @@ public final class PsCommand implements Command {
         List<Integer> pids = ctx.runtime().pids(CommandContext.containerId(name(), args));
         String format = args.value("format", "table");
         if (format.equals("json")) {
-            ctx.out().println(Json.compact(pids));
+            ctx.out().println(pids.toString().replace(" ", ""));
             return 0;
         }
         if (!format.equals("table")) {

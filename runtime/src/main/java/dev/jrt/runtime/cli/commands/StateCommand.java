@@ -3,7 +3,6 @@ package dev.jrt.runtime.cli.commands;
 import dev.jrt.runtime.cli.Command;
 import dev.jrt.runtime.cli.CommandContext;
 import dev.jrt.runtime.cli.FlagSpec;
-import dev.jrt.runtime.cli.Json;
 import dev.jrt.runtime.cli.ParsedArgs;
 import java.util.List;
 
@@ -26,7 +25,7 @@ public final class StateCommand implements Command {
     @Override
     public int run(CommandContext ctx, ParsedArgs args) {
         CommandContext.expectArgs(name(), args, 1, 1, "1 argument (container id)");
-        ctx.out().println(Json.indented(Json.stateMap(ctx.runtime().state(CommandContext.containerId(name(), args)))));
+        ctx.out().println(StateJson.indented(ctx.runtime().state(CommandContext.containerId(name(), args))));
         return 0;
     }
 }

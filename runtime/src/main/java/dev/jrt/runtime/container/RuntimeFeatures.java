@@ -1,0 +1,33 @@
+package dev.jrt.runtime.container;
+
+import dev.jrt.runtime.Version;
+import dev.jrt.runtime.plan.MountOptions;
+import dev.jrt.runtime.security.Capabilities;
+import dev.jrt.spec.features.Features;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The features document of this build. Keep it true: a feature appears here only once a test
+ * runs a real container that shows it working; UnsupportedFeatures refuses the rest.
+ */
+final class RuntimeFeatures {
+    private RuntimeFeatures() {}
+
+    static Features describe() {
+        Features.Linux linux = new Features.Linux(
+                List.of("cgroup", "ipc", "mount", "network", "pid", "time", "user", "uts"),
+                Capabilities.NAMES,
+                new Features.Cgroup(true, true, false, false, false),
+                new Features.Seccomp(false, null, null, null, null, null),
+                new Features.Enabled(false),
+                new Features.Enabled(false),
+                new Features.IntelRdt(false, null, null),
+                new Features.MountExtensions(new Features.Enabled(false)),
+                new Features.Enabled(false),
+                null);
+        return new Features("1.0.0", Version.OCI_SPEC, List.of(), MountOptions.supported(), linux,
+                Map.of("dev.jrt.version", Version.JRT),
+                List.of());
+    }
+}
