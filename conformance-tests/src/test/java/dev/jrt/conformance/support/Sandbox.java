@@ -33,6 +33,8 @@ public final class Sandbox implements AutoCloseable {
 
     public Sandbox(String label) throws IOException {
         this.dir = Files.createTempDirectory("jrt-conformance-" + label.replaceAll("[^A-Za-z0-9]", "").toLowerCase() + "-");
+        // traversable by the mapped root of user-namespace tests
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         this.cli = new RuntimeCli(RuntimeUnderTest.get().binary(), dir);
     }
 
@@ -99,8 +101,14 @@ public final class Sandbox implements AutoCloseable {
 
     /** Creates with extra call settings (stdin, shell prefix...) applied to the create call. */
     public Container tryCreate(Bundle b, RuntimeCli.Call settings) {
-        String id = newId();
-        Container c = new Container(this, id, b, dir.resolve(id + ".pid"), dir.resolve(id + ".out"), dir.resolve(id + ".err"));
+        return tryCreate(b, settings, newId());
+    }
+
+    /** Creates with a given id (registered for cleanup). */
+    public Container tryCreate(Bundle b, RuntimeCli.Call settings, String id) {
+        ids.add(id);
+        String f = id.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + containers.size();
+        Container c = new Container(this, id, b, dir.resolve(f + ".pid"), dir.resolve(f + ".out"), dir.resolve(f + ".err"));
         RuntimeCli.Call call = RuntimeCli.Call.of("create", "--bundle", b.dir().toString(), "--pid-file", c.pidFile().toString(), id)
                 .output(c.stdoutFile(), c.stderrFile());
         call.timeout = settings.timeout;

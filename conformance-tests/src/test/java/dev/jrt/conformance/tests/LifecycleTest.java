@@ -86,8 +86,6 @@ class LifecycleTest {
     }
 
     @Test
-    @Requirement(file = "runtime.md", heading = "Delete",
-            text = "Once a container is deleted its ID MAY be used by a subsequent container")
     @Requirement(file = "runtime.md", heading = "Scope of a Container",
             text = "The entity using a runtime to create a container MUST be able to use the operations defined in this specification against that same container")
     void allOperationsWorkOnTheCreatedContainer(Sandbox sb) {
