@@ -81,7 +81,7 @@ public final class ResultListener implements TestExecutionListener {
         if (id.getSource().orElse(null) instanceof MethodSource ms) {
             String name = ms.getJavaClass().getSimpleName() + "." + ms.getMethodName();
             if (id.getUniqueId().contains("-invocation:")) {
-                name += id.getDisplayName();
+                name += "[" + id.getDisplayName() + "]";
             }
             List<TestResult.Req> reqs = new ArrayList<>();
             Method m = ms.getJavaMethod();
