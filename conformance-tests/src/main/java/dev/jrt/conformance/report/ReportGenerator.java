@@ -26,7 +26,7 @@ import java.util.TreeMap;
 public final class ReportGenerator {
 
     private static final List<String> FILE_ORDER =
-            List.of("runtime.md", "runtime-linux.md", "config.md", "config-linux.md", "runc-cli");
+            List.of("runtime.md", "runtime-linux.md", "config.md", "config-linux.md", "bundle.md", "runc-cli");
 
     private final List<String> runtimes;
     private final Map<String, ResultsFile> results;

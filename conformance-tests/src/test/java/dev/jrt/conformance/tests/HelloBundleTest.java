@@ -3,6 +3,7 @@ package dev.jrt.conformance.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jrt.conformance.Requirement;
 import dev.jrt.conformance.support.CliResult;
 import dev.jrt.conformance.support.ConformanceTest;
 import dev.jrt.conformance.support.Fixtures;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
 class HelloBundleTest {
 
     @Test
+    @Requirement(file = "bundle.md", heading = "Filesystem Bundle",
+            text = "a bundle (config.json plus its root filesystem) can be run: the example bundle bundles/hello prints hostname hello, pid 1, uid 0")
     void theHelloBundleRuns(Sandbox sb) throws Exception {
         Path hello = Fixtures.repoRoot().resolve("bundles/hello");
         if (!Files.isDirectory(hello.resolve("rootfs/bin"))) {

@@ -177,7 +177,7 @@ class OperationsTest {
     @Test
     @Requirement(file = "runtime.md", heading = "Delete",
             text = "Attempting to delete a container that is not stopped MUST have no effect on the container and MUST generate an error (created)")
-    @Deviation(runtime = "runc", reason = "runc delete of a created container kills and removes it (runc delete.go: case Created -> killContainer); jrt follows the spec")
+    @Deviation(runtime = "runc", reason = "runc delete of a created container kills and removes it (runc delete.go: case Created -> killContainer)")
     void deleteOfACreatedContainerFails(Sandbox sb) {
         Container c = sb.create(sb.bundle().args("/probe", "sleep", "100").build());
         assertFalse(c.tryDelete().ok(), "delete of a created container succeeded");
