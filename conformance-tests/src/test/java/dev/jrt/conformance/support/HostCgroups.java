@@ -47,4 +47,30 @@ public final class HostCgroups {
         }
         return s.trim();
     }
+
+    /**
+     * Test cleanup: removes the empty cgroup directory {@code relPath} (e.g. a
+     * container id, or a parent the test chose) from every hierarchy, deepest first.
+     */
+    public static void removeEmpty(String relPath) {
+        java.io.File[] roots = new java.io.File("/sys/fs/cgroup").listFiles();
+        java.util.List<Path> bases = new java.util.ArrayList<>();
+        bases.add(Path.of("/sys/fs/cgroup"));
+        if (roots != null) {
+            for (java.io.File f : roots) {
+                bases.add(f.toPath());
+            }
+        }
+        for (Path base : bases) {
+            Path d = base.resolve(relPath.replaceFirst("^/", ""));
+            if (Files.isDirectory(d)) {
+                try (var s = Files.walk(d)) {
+                    s.filter(Files::isDirectory).sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
+                } catch (java.io.IOException | java.io.UncheckedIOException ignored) {
+                    // busy or already gone: nothing more to do in a cleanup
+                }
+            }
+        }
+    }
 }

@@ -29,6 +29,7 @@ public final class Sandbox implements AutoCloseable {
     private final RuntimeCli cli;
     private final Set<String> ids = new LinkedHashSet<>();
     private final List<Container> containers = new ArrayList<>();
+    private final List<Runnable> cleanups = new ArrayList<>();
     private int bundles;
 
     public Sandbox(String label) throws IOException {
@@ -62,6 +63,11 @@ public final class Sandbox implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Runs {@code r} when the sandbox closes, after the containers are gone. */
+    public void onClose(Runnable r) {
+        cleanups.add(r);
     }
 
     /** A new empty host directory inside the sandbox (for bind mounts, hook output...). */
@@ -141,6 +147,10 @@ public final class Sandbox implements AutoCloseable {
         for (Container c : containers) {
             c.killLeftover();
         }
+        for (String id : all) {
+            HostCgroups.removeEmpty(id);
+        }
+        cleanups.forEach(Runnable::run);
         deleteTree(dir);
     }
 

@@ -102,7 +102,9 @@ class CgroupsTest {
     @Requirement(file = "config-linux.md", heading = "Cgroups Path",
             text = "In the case of an absolute path (starting with /), the runtime MUST take the path to be relative to the cgroups mount point")
     void anAbsoluteCgroupsPathIsUsed(Sandbox sb) {
-        String path = "/jrt-conformance/" + sb.newId();
+        String parent = "jrt-conformance-" + sb.newId();
+        String path = "/" + parent + "/" + sb.newId();
+        sb.onClose(() -> HostCgroups.removeEmpty(parent));
         Container c = created(sb, sb.bundle().cgroupsPath(path));
         long pid = c.pidFromFile();
         assertEquals(path, HostCgroups.path(pid, "memory").orElseThrow());
