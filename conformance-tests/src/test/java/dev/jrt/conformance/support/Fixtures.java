@@ -1,0 +1,92 @@
+package dev.jrt.conformance.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Things built once per test run and shared read-only: the probe binary and
+ * a template busybox rootfs (built by bundles/build-rootfs.sh) that each
+ * bundle copies.
+ */
+public final class Fixtures {
+
+    private static Path probe;
+    private static Path template;
+
+    private Fixtures() {}
+
+    /** The repository root: system property jrt.home, else the first parent holding bundles/build-rootfs.sh. */
+    public static Path repoRoot() {
+        String home = System.getProperty("jrt.home", "");
+        if (!home.isBlank() && Files.exists(Path.of(home, "bundles/build-rootfs.sh"))) {
+            return Path.of(home).toAbsolutePath();
+        }
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve("bundles/build-rootfs.sh"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("cannot find the repository root (bundles/build-rootfs.sh); set -Djrt.home");
+    }
+
+    static Path workDir() throws IOException {
+        String w = System.getProperty("conformance.work.dir", "");
+        Path dir = w.isBlank() ? repoRoot().resolve("conformance-tests/target/conformance") : Path.of(w);
+        return Files.createDirectories(dir.toAbsolutePath());
+    }
+
+    /** The static probe: -Dprobe, else build/probe if newer than its source, else compiled here with gcc. */
+    public static synchronized Path probe() {
+        if (probe == null) {
+            try {
+                Path src = repoRoot().resolve("conformance-tests/src/main/c/probe.c");
+                String prop = System.getProperty("probe", "");
+                Path built = repoRoot().resolve("build/probe");
+                if (!prop.isBlank()) {
+                    probe = Path.of(prop).toAbsolutePath();
+                } else if (Files.isExecutable(built)
+                        && Files.getLastModifiedTime(built).compareTo(Files.getLastModifiedTime(src)) >= 0) {
+                    probe = built;
+                } else {
+                    probe = workDir().resolve("probe");
+                    run(List.of("gcc", "-static", "-O2", "-Wall", "-Wextra", "-Werror", "-o", probe.toString(), src.toString()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return probe;
+    }
+
+    /** A busybox rootfs with the probe at /probe, built once; bundles copy it. */
+    public static synchronized Path templateRootfs() {
+        if (template == null) {
+            try {
+                Path t = workDir().resolve("rootfs-template");
+                run(List.of("rm", "-rf", t.toString()));
+                run(List.of(repoRoot().resolve("bundles/build-rootfs.sh").toString(), t.toString(),
+                        "--probe", probe().toString()));
+                template = t;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return template;
+    }
+
+    static void run(List<String> cmd) throws IOException {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0) {
+                throw new IOException(String.join(" ", cmd) + " failed:\n" + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted: " + cmd, e);
+        }
+    }
+}
