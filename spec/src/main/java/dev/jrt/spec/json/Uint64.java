@@ -16,6 +16,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
@@ -63,15 +64,24 @@ public @interface Uint64 {
 
         @Override
         public Long deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+            BigInteger value;
+            if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+                value = p.getBigIntegerValue();
+            } else if (p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT && isIntegral(p.getDecimalValue())) {
+                // JSON Schema counts 1.0 as an integer, and Jackson reads it into a Long, so accept it here too.
+                value = p.getDecimalValue().toBigIntegerExact();
+            } else {
                 return (Long) ctxt.handleUnexpectedToken(Long.class, p);
             }
-            BigInteger value = p.getBigIntegerValue();
             if (value.signum() < 0 || value.compareTo(MAX) > 0) {
                 return (Long) ctxt.handleWeirdNumberValue(Long.class, value,
                         "must be an integer between 0 and 18446744073709551615");
             }
             return value.longValue();
+        }
+
+        private static boolean isIntegral(BigDecimal value) {
+            return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
         }
     }
 }

@@ -35,8 +35,18 @@ class Uint64Test {
     }
 
     @Test
+    void readsIntegralFloatsAsJsonSchemaCountsThemIntegers() throws Exception {
+        PosixRlimit rlimit = Json.mapper().readValue(
+                "{\"type\":\"RLIMIT_CORE\",\"hard\":1.0,\"soft\":1.8446744073709551615e19}", PosixRlimit.class);
+        assertEquals(1L, rlimit.hard());
+        assertEquals(-1L, rlimit.soft());
+    }
+
+    @Test
     void refusesNonIntegers() {
         assertThrows(DatabindException.class, () -> Json.mapper().readValue(
                 "{\"type\":\"RLIMIT_CORE\",\"hard\":\"10\",\"soft\":0}", PosixRlimit.class));
+        assertThrows(DatabindException.class, () -> Json.mapper().readValue(
+                "{\"type\":\"RLIMIT_CORE\",\"hard\":1.5,\"soft\":0}", PosixRlimit.class));
     }
 }
