@@ -2,7 +2,6 @@ package dev.jrt.spec;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jrt.spec.json.Json;
@@ -83,7 +82,7 @@ public final class ConfigLoader {
             throw InvalidConfigException.unreadable(file, "open " + file + ": permission denied");
         } catch (IOException e) {
             String reason = Files.isDirectory(file) ? "is a directory" : String.valueOf(e.getMessage());
-            throw InvalidConfigException.unreadable(file, "read " + file + ": " + reason.toLowerCase());
+            throw InvalidConfigException.unreadable(file, "read " + file + ": " + reason);
         }
     }
 
@@ -117,18 +116,15 @@ public final class ConfigLoader {
             return Json.mapper().treeToValue(tree, Spec.class);
         } catch (JsonProcessingException e) {
             // The schema admits only what the model can hold, so this is a config jrt did not validate.
-            String pointer = e instanceof DatabindException bindError ? pointerOf(bindError) : "";
+            String pointer = e instanceof JsonMappingException mapping ? pointerOf(mapping) : "";
             throw new InvalidConfigException(file, List.of(new Problem(pointer, "cannot be read: "
                     + firstLine(e.getOriginalMessage()))));
         }
     }
 
-    private static String pointerOf(DatabindException e) {
-        if (!(e instanceof JsonMappingException mapping)) {
-            return "";
-        }
+    private static String pointerOf(JsonMappingException e) {
         List<String> tokens = new ArrayList<>();
-        for (JsonMappingException.Reference ref : mapping.getPath()) {
+        for (JsonMappingException.Reference ref : e.getPath()) {
             tokens.add(ref.getFieldName() != null
                     ? ref.getFieldName().replace("~", "~0").replace("/", "~1")
                     : String.valueOf(ref.getIndex()));
