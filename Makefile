@@ -4,7 +4,7 @@ SHELL := /bin/bash
 MVN ?= mvn -q -B
 DIST := build/dist
 CC ?= gcc
-CFLAGS_STATIC := -static -O2 -Wall -Wextra -Werror -D_GNU_SOURCE
+CFLAGS_STATIC := -static -O2 -Wall -Wextra -Werror
 PREFIX ?= /usr/local
 RUNTIME ?= $(CURDIR)/$(DIST)/bin/jrt
 IS_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo true || echo false)
@@ -25,7 +25,7 @@ native: build/jrt-init build/probe
 
 build/jrt-init: $(wildcard runtime/src/main/c/jrt-init/*.c runtime/src/main/c/jrt-init/*.h)
 	@mkdir -p build
-	$(CC) $(CFLAGS_STATIC) -o $@ runtime/src/main/c/jrt-init/*.c
+	$(CC) $(CFLAGS_STATIC) -D_GNU_SOURCE -o $@ runtime/src/main/c/jrt-init/*.c
 
 build/probe: conformance-tests/src/main/c/probe.c
 	@mkdir -p build
