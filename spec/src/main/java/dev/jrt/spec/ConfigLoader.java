@@ -18,6 +18,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Reads a {@code config.json} into a {@link Spec} jrt can run, or says everything that is
@@ -59,18 +62,54 @@ public final class ConfigLoader {
         return Json.write(spec, "\t");
     }
 
+    /**
+     * Compiling the schema, parsing, checking the shape and binding are each mostly cold-start
+     * work of a short-lived JVM; they run on two cores at once. Problems are reported in the
+     * same order as if they ran one after the other: shape first, then binding, then meaning.
+     */
     private static Spec validated(Path file, byte[] content) {
+        FutureTask<Void> schemaReady = background(() -> {
+            ConfigSchema.prepare();
+            return null;
+        });
         JsonNode tree = parseTree(file, content);
+        FutureTask<Spec> bound = background(() -> toSpec(file, tree));
+        join(schemaReady);
         List<Problem> shapeProblems = ConfigSchema.validate(tree);
         if (!shapeProblems.isEmpty()) {
             throw new InvalidConfigException(file, shapeProblems);
         }
-        Spec spec = toSpec(file, tree);
+        Spec spec = join(bound);
         List<Problem> problems = SpecValidator.validate(spec);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(file, problems);
         }
         return spec;
+    }
+
+    private static <T> FutureTask<T> background(Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread thread = new Thread(task, "config-loader");
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    private static <T> T join(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the config", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static byte[] read(Path file) {

@@ -61,8 +61,11 @@ final class CreateOperation {
         if (!Files.isDirectory(bundle)) {
             throw new OciRuntimeException("bundle " + bundle + ": no such directory");
         }
+        long t0 = System.nanoTime();
+        warmUpNativeAccess();
         Spec spec = ConfigLoader.load(bundle.resolve("config.json"));
         UnsupportedFeatures.check(spec);
+        phase("config loaded and validated", t0);
         Path rootfs = rootfs(bundle, spec);
         checkConsole(spec);
         try (ContainerLock lock = store.createNew(id)) {
@@ -107,9 +110,11 @@ final class CreateOperation {
         copyConfig(bundle);
         CgroupManager cgroup = CgroupManagers.forContainer(CgroupHost.detect(),
                 spec.linux() == null ? null : spec.linux().cgroupsPath(), id.value());
+        long t0 = System.nanoTime();
         cgroup.create();
         cleanup.push(cgroup::destroy);
         applyDevices(spec, cgroup);
+        phase("cgroup created", t0);
 
         List<Fd> fds = new ArrayList<>();
         try {
@@ -122,7 +127,9 @@ final class CreateOperation {
             List<Integer> fdNumbers = fds.stream().map(Fd::get).toList();
             ContainerPlan plan = Planner.plan(new PlanInput(spec, bundle, rootfs, fdNumbers, 0, consoleSlot,
                     create.noPivot(), create.preserveFds()));
+            phase("planned", t0);
             InitResult init = launch(plan, spec, cgroup);
+            phase("init ready", t0);
             cleanup.push(() -> {
                 Syscalls.kill(init.initPid(), Syscalls.SIGKILL);
                 Syscalls.waitpid(init.initPid(), 0);
@@ -204,6 +211,22 @@ final class CreateOperation {
             Files.copy(bundle.resolve("config.json"), store.configCopy(id), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new OciRuntimeException("copy config.json to " + store.configCopy(id) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loading JNA and libc's bindings is cold-start work that does not depend on the config:
+     * do it on the other core while the config loads.
+     */
+    private static void warmUpNativeAccess() {
+        Thread t = new Thread(Syscalls::getpid, "warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void phase(String what, long since) {
+        if (options.log().debugEnabled()) {
+            options.log().debug("create " + id + ": " + what + " after " + (System.nanoTime() - since) / 1_000_000 + " ms");
         }
     }
 

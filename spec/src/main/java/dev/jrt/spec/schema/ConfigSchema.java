@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * jrt's own JSON schema for {@code config.json} ({@code config.schema.json} beside this
@@ -36,6 +37,11 @@ public final class ConfigSchema {
     }
 
     /** The shape problems of {@code config}, in document order; empty when it conforms. */
+    /** Compiles the schema now (once per JVM), so that a caller can do it ahead of time. */
+    public static void prepare() {
+        Objects.requireNonNull(Compiled.SCHEMA);
+    }
+
     public static List<Problem> validate(JsonNode config) {
         List<Problem> problems = new ArrayList<>();
         for (ValidationMessage message : Compiled.SCHEMA.validate(config)) {
