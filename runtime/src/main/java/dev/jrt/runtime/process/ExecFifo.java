@@ -51,7 +51,12 @@ public final class ExecFifo {
                 if (n == 1) {
                     break;
                 }
-                if (!Syscalls.kill(initPid, 0) || isZombie(initPid)) {
+                // a quick container may have written, exec'd and exited between read and check
+                boolean gone = !Syscalls.kill(initPid, 0) || isZombie(initPid);
+                if (gone && Syscalls.read(fd.get(), one) == 1) {
+                    break;
+                }
+                if (gone) {
                     throw new IOException("the container's init (pid " + initPid + ") exited before it started");
                 }
                 try {

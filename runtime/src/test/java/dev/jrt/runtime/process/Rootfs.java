@@ -7,7 +7,7 @@ import java.nio.file.StandardCopyOption;
 
 /** A busybox root filesystem for integration tests. */
 final class Rootfs {
-    static final String[] APPLETS = {"sh", "echo", "cat", "ls", "id", "hostname", "sleep", "readlink", "stat", "true"};
+    static final String[] APPLETS = {"sh", "echo", "cat", "ls", "id", "hostname", "sleep", "readlink", "stat", "true", "tty", "stty", "mkdir", "cut"};
 
     private Rootfs() {}
 
