@@ -83,8 +83,8 @@ final class Plans {
         return add("/process/args", new Op.FindExecutable(argv.get(0), "/bin"))
                 .add("", new Op.Ready())
                 .add("", new Op.WaitStart(fifoSlot))
-                .add("/process/capabilities", new Op.Capabilities(DEFAULT_CAPS, DEFAULT_CAPS, DEFAULT_CAPS, 0, 0))
                 .add("/process/user", new Op.SetUser(uid, uid, new int[0]))
+                .add("/process/capabilities", new Op.Capabilities(DEFAULT_CAPS, DEFAULT_CAPS, DEFAULT_CAPS, 0, 0))
                 .add("", new Op.CloseFds(3))
                 .add("/process/args", new Op.Exec(argv, List.of("PATH=/bin", "HOME=/")));
     }
