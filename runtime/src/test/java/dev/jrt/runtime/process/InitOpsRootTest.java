@@ -251,4 +251,27 @@ class InitOpsRootTest extends RootTestBase {
         assertEquals(0, run(p, fifoFd, fifo, InitListener.NONE));
         assertTrue(Long.parseLong(output().trim()) >= 864000, output());
     }
+
+    @Test
+    void theInitRunsFromASealedCopyOfJrtInit() throws Exception {
+        // CVE-2019-5736: /proc/<init>/exe must not lead to a writable jrt-init binary
+        Path fifo = dir.resolve("exec.fifo");
+        Fd fifoFd = ExecFifo.create(fifo);
+        Plans p = Plans.container(rootfs, Plans.newNamespaces(), false);
+        p.process(p.slot(fifoFd.get()), 0, List.of("/bin/true"));
+        InitResult init;
+        try (fifoFd) {
+            init = InitLauncher.launch(jrtInit, p.build(), 0, InitListener.NONE);
+        }
+        try {
+            Path exe = Path.of("/proc", Integer.toString(init.initPid()), "exe");
+            assertTrue(Files.readSymbolicLink(exe).toString().startsWith("/memfd:jrt-init"), exe.toString());
+            assertThrows(java.io.IOException.class, () -> Files.write(exe, new byte[] {0}));
+            assertThrows(java.io.IOException.class,
+                    () -> Files.write(exe, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND));
+        } finally {
+            Syscalls.kill(init.initPid(), Syscalls.SIGKILL);
+            init.waitForExit();
+        }
+    }
 }
