@@ -114,6 +114,9 @@ int op_set_user(struct rd *r)
         return fail(errno, "setresuid %u", uid);
     if (prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0) < 0)
         return fail(errno, "prctl(PR_SET_KEEPCAPS)");
+    /* a uid change resets dumpable to fs.suid_dumpable: stay undumpable until execve */
+    if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0)
+        return fail(errno, "prctl(PR_SET_DUMPABLE)");
     if (cap_set(&saved) < 0)
         return -1;
     return ambient ? set_ambient(ambient, last) : 0;

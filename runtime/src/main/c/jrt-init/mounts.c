@@ -80,8 +80,10 @@ int op_mount(struct rd *r)
     unsigned long flags = rd_u64(r);
     const char *data = rd_str(r);
     int create = rd_u8(r);
-    if (rd_ok(r) < 0 || target == NULL)
-        return target ? -1 : fail(EINVAL, "malformed plan: mount without target");
+    if (rd_ok(r) < 0)
+        return -1;
+    if (target == NULL)
+        return fail(EINVAL, "malformed plan: mount without target");
 
     char buf[32];
     int fd = -1;

@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -39,6 +40,9 @@ static int become_root(void)
         return fail(errno, "setresgid(0) in the user namespace");
     if (setresuid(0, 0, 0) < 0)
         return fail(errno, "setresuid(0) in the user namespace");
+    /* a uid change resets dumpable to fs.suid_dumpable */
+    if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0)
+        return fail(errno, "prctl(PR_SET_DUMPABLE)");
     return 0;
 }
 

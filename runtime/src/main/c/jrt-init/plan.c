@@ -177,9 +177,9 @@ int plan_receive(int sock, struct plan *plan)
 
 int slot_fd(uint32_t slot)
 {
-    if (slot >= (uint32_t)st.plan.nfds) {
-        errno = EBADF;
+    if (slot >= (uint32_t)st.plan.nfds)
         return fail(EBADF, "descriptor slot %u is not in the plan (%d slots)", slot, st.plan.nfds);
-    }
+    if (st.plan.fds[slot] < 0)
+        return fail(EBADF, "descriptor slot %u was already used up", slot);
     return st.plan.fds[slot];
 }

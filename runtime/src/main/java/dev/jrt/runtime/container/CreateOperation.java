@@ -118,7 +118,8 @@ final class CreateOperation {
 
         List<Fd> fds = new ArrayList<>();
         try {
-            fds.add(ExecFifo.create(store.fifo(id)));
+            fds.add(ExecFifo.create(store.fifo(id), hostIdOfRoot(spec.linux().uidMappings()),
+                    hostIdOfRoot(spec.linux().gidMappings())));
             int consoleSlot = -1;
             if (create.consoleSocket() != null) {
                 fds.add(dev.jrt.runtime.sys.UnixSockets.connect(create.consoleSocket().toString()));
@@ -145,6 +146,8 @@ final class CreateOperation {
             if (create.pidFile() != null) {
                 writePidFile(create.pidFile(), init.initPid());
             }
+        } catch (IOException e) {
+            throw new OciRuntimeException("create " + store.fifo(id) + ": " + e.getMessage(), e);
         } finally {
             fds.forEach(Fd::close);
         }
@@ -197,6 +200,18 @@ final class CreateOperation {
         } catch (IOException e) {
             throw new OciRuntimeException("start the container's init (" + options.initBinary() + "): " + e.getMessage(), e);
         }
+    }
+
+    /** The host id that container id 0 maps to (0 without a mapping). */
+    private static int hostIdOfRoot(List<LinuxIdMapping> mappings) {
+        if (mappings != null) {
+            for (LinuxIdMapping m : mappings) {
+                if (m.containerId() == 0 && m.size() > 0) {
+                    return m.hostId().intValue();
+                }
+            }
+        }
+        return 0;
     }
 
     private static List<IdMapping> mappings(List<LinuxIdMapping> m) {

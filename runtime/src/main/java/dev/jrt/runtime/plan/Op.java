@@ -9,8 +9,11 @@ import java.util.List;
  * field that produced the op.
  *
  * <p>Paths marked "in root" are resolved inside the container's root filesystem without ever
- * following a symlink out of it (openat2 RESOLVE_IN_ROOT). File descriptors that travel with the
- * plan are referred to by their slot in {@link ContainerPlan#fds()}.
+ * following a symlink out of it (openat2 RESOLVE_IN_ROOT). Until the plan's PivotRoot op has run,
+ * the root is that op's {@code rootfs}; after it, or in a plan without one (exec into a running
+ * container after setns(mnt)), it is "/". File descriptors that travel with the plan are referred
+ * to by their slot in {@link ContainerPlan#fds()}; they arrive close-on-exec. The wire encoding of
+ * every op is in docs/executor.md.
  */
 public sealed interface Op {
 
@@ -24,6 +27,13 @@ public sealed interface Op {
      * {@code timeOffsets} to /proc/self/timens_offsets when non-null, fork the init process with
      * CLONE_PARENT so that it is the parent's child, report INIT_PID and exit. The init process
      * (PID 1 in a new PID namespace) carries on with the next op. Always op 0.
+     *
+     * <p>Every join path is opened before the first setns (after setns(mnt) they would resolve in
+     * the container). After joining or creating a user namespace stage 0 becomes uid/gid 0 in it.
+     * {@code timeOffsets} is the kernel's format, e.g. "monotonic 86400 0
+boottime 86400 0
+",
+     * and needs CLONE_NEWTIME in {@code newFlags}.
      */
     record EnterNamespaces(List<Join> joins, boolean newUser, long newFlags, String timeOffsets) implements Op {
         /** setns(open(path), nsFlag) where nsFlag is one CLONE_NEW* bit. */
@@ -40,7 +50,9 @@ public sealed interface Op {
      * {@code targetInRoot}, otherwise an absolute path as seen by the init process.
      * {@code create}: make a missing target first (NONE, DIR, FILE; parents as directories).
      * A bind mount whose flags include MS_RDONLY (or nosuid, nodev, noexec) is followed by the
-     * remount that makes them effective.
+     * remount that makes them effective (keeping flags a user namespace may not clear). Propagation
+     * bits (MS_SHARED, MS_PRIVATE, MS_SLAVE, MS_UNBINDABLE) in {@code flags} are applied by a
+     * separate mount call afterwards. {@code source} is a host path for bind mounts.
      */
     record Mount(String source, String target, boolean targetInRoot, String fstype, long flags,
                  String data, Create create) implements Op {}
@@ -85,7 +97,11 @@ public sealed interface Op {
     /** Send SYNC(index, tag) to the parent and wait for its ACK (the parent runs runtime-namespace hooks). */
     record Sync(String tag) implements Op {}
 
-    /** Run a hook inside the container: fork, exec path with args/env, state JSON on stdin, kill after timeout. */
+    /**
+     * Run a hook inside the container: fork, exec path with args/env, state JSON on stdin, kill after timeout.
+     * {@code args} is the whole argv (empty: just the path); timeout 0 waits forever. A non-zero exit is a
+     * failure with errno 0, a timeout one with ETIMEDOUT.
+     */
     record RunHook(String path, List<String> args, List<String> env, int timeoutSeconds, byte[] stdin) implements Op {}
 
     // ---- init: process set-up ----
@@ -96,7 +112,9 @@ public sealed interface Op {
     /**
      * Open a pty, send its master over the console socket in fd slot {@code socketSlot} with
      * SCM_RIGHTS (runc's protocol), make the slave stdin/stdout/stderr and the controlling
-     * terminal, and set its size when rows and cols are non-zero.
+     * terminal, and set its size when rows and cols are non-zero. The pty is the container's
+     * /dev/ptmx (mount devpts first); the message's data is "/dev/ptmx" as runc sends; Setsid
+     * must come before.
      */
     record Console(int socketSlot, int rows, int cols) implements Op {}
 
@@ -109,18 +127,28 @@ public sealed interface Op {
 
     record Personality(long persona) implements Op {}
 
-    /** Look up argv[0] in the container (PATH from {@code pathVar} when it has no slash); fail with ENOENT naming it. */
+    /**
+     * Look up argv[0] in the container (PATH from {@code pathVar} when it has no slash; null: the
+     * usual default PATH); fail with ENOENT naming it, EACCES when it is not an executable file.
+     */
     record FindExecutable(String name, String pathVar) implements Op {}
 
     /** Tell the parent that create is done; from here on the parent may be gone. */
     record Ready() implements Op {}
 
-    /** Block until `start`: open the exec fifo in fd slot {@code fifoSlot} for writing and write one byte. */
+    /**
+     * Block until `start`: open the exec fifo in fd slot {@code fifoSlot} for writing and write one byte.
+     * The slot holds an O_PATH descriptor, reopened through /proc/self/fd (as runc): the container needs /proc.
+     */
     record WaitStart(int fifoSlot) implements Op {}
 
     record NoNewPrivileges() implements Op {}
 
-    /** setgroups, setresgid, setresuid, keeping capabilities across the uid change. */
+    /**
+     * setgroups, setresgid, setresuid, keeping capabilities across the uid change: effective,
+     * permitted, inheritable and ambient sets are the same after it, so SetUser and Capabilities
+     * may come in either order. setgroups with no groups is skipped where /proc/self/setgroups is "deny".
+     */
     record SetUser(int uid, int gid, int[] additionalGids) implements Op {}
 
     /** Capability sets as bit masks (bit n = capability n); drops the bounding set first. */
@@ -129,9 +157,16 @@ public sealed interface Op {
     /** Load a seccomp BPF program (struct sock_filter[] bytes) with SECCOMP_SET_MODE_FILTER flags. */
     record Seccomp(byte[] program, int flags) implements Op {}
 
-    /** Close every descriptor from {@code firstToClose} up, except the executor's own sync socket until exec. */
+    /**
+     * Close every descriptor from {@code firstToClose} up, except the executor's own sync socket until exec.
+     * They are marked close-on-exec (close_range CLOSE_RANGE_CLOEXEC), so the execve closes them all while
+     * descriptors still needed before it (exec fifo, sync socket) keep working whatever the op order.
+     */
     record CloseFds(int firstToClose) implements Op {}
 
-    /** execve the executable found by FindExecutable with argv and env. */
+    /**
+     * execve the executable found by FindExecutable (argv[0] itself if there was none) with argv and env,
+     * after checking once more that the cwd is inside the root.
+     */
     record Exec(List<String> argv, List<String> env) implements Op {}
 }

@@ -4,7 +4,9 @@ import dev.jrt.runtime.sys.Fd;
 import dev.jrt.runtime.sys.Syscalls;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The exec fifo: create puts an O_PATH descriptor of it in the plan (Op.WaitStart), the init
@@ -14,14 +16,22 @@ import java.nio.file.Path;
 public final class ExecFifo {
     private ExecFifo() {}
 
-    /** mkfifo (mode 0622, as runc) and an O_PATH descriptor to put in a plan slot. */
-    public static Fd create(Path path) {
+    /** {@link #create(Path, int, int)} for a container whose root is the host's root. */
+    public static Fd create(Path path) throws IOException {
+        return create(path, 0, 0);
+    }
+
+    /**
+     * mkfifo with mode 0622 owned by the container's root ({@code rootUid}/{@code rootGid} on the
+     * host, as runc does, so that a user-namespaced init may open it), and an O_PATH descriptor
+     * of it to put in a plan slot.
+     */
+    public static Fd create(Path path, int rootUid, int rootGid) throws IOException {
         Syscalls.mkfifo(path.toString(), 0622);
-        try {
-            // mkfifo applies the umask; a user namespace's root is "others" here and must write it
-            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rw--w--w-"));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("chmod " + path, e);
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw--w--w-"));
+        if (rootUid != 0 || rootGid != 0) {
+            Files.setAttribute(path, "unix:uid", rootUid, LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(path, "unix:gid", rootGid, LinkOption.NOFOLLOW_LINKS);
         }
         return Syscalls.open(path.toString(), Syscalls.O_PATH, 0);
     }
@@ -41,7 +51,12 @@ public final class ExecFifo {
                 if (n == 1) {
                     break;
                 }
-                if (!Syscalls.kill(initPid, 0) || isZombie(initPid)) {
+                // a quick container may have written, exec'd and exited between read and check
+                boolean gone = !Syscalls.kill(initPid, 0) || isZombie(initPid);
+                if (gone && Syscalls.read(fd.get(), one) == 1) {
+                    break;
+                }
+                if (gone) {
                     throw new IOException("the container's init (pid " + initPid + ") exited before it started");
                 }
                 try {

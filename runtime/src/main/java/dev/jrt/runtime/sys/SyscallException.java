@@ -1,10 +1,12 @@
 package dev.jrt.runtime.sys;
 
+import dev.jrt.runtime.api.OciRuntimeException;
+
 /**
  * A failed system call: {@code mount(/proc -> /x/proc): EPERM (operation not permitted)}.
  * {@code path} names what the call was about (a file, "5 -> 3" for a dup2...), may be null.
  */
-public class SyscallException extends RuntimeException {
+public class SyscallException extends OciRuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final String syscall;
