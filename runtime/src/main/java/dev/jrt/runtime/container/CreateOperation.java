@@ -127,7 +127,7 @@ final class CreateOperation {
             }
             List<Integer> fdNumbers = fds.stream().map(Fd::get).toList();
             ContainerPlan plan = Planner.plan(new PlanInput(spec, bundle, rootfs, fdNumbers, 0, consoleSlot,
-                    create.noPivot(), create.preserveFds()));
+                    create.noPivot(), create.preserveFds(), cgroup.paths().size() > 1 ? cgroup.paths() : Map.of()));
             phase("planned", t0);
             InitResult init = launch(plan, spec, cgroup);
             phase("init ready", t0);

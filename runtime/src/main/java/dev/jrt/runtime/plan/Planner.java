@@ -39,7 +39,7 @@ public final class Planner {
         long rootPropagation = propagation(spec);
         b.add("/linux/rootfsPropagation", new Op.SetPropagation("/", rootPropagation));
         b.add("/root/path", new Op.Mount(rootfs, rootfs, false, null, MS_BIND | MS_REC, null, Op.Create.NONE));
-        mounts(b, spec, in.bundle());
+        mounts(b, spec, in.bundle(), in.cgroupPaths());
         devices(b, spec, userns);
         if (process != null && process.cwd() != null) {
             b.add("/process/cwd", new Op.Mkdir(process.cwd(), 0755));
@@ -109,17 +109,24 @@ public final class Planner {
         return o.propagation() | MS_REC;
     }
 
-    private static void mounts(PlanBuilder b, Spec spec, Path bundle) {
+    private static void mounts(PlanBuilder b, Spec spec, Path bundle, Map<String, String> cgroupPaths) {
         List<Mount> mounts = spec.mounts() == null ? List.of() : spec.mounts();
         for (int i = 0; i < mounts.size(); i++) {
             Mount m = mounts.get(i);
             String source = "/mounts/" + i;
             MountOptions o = MountOptions.parse(m.options());
+            if ("cgroup".equals(m.type()) && !cgroupPaths.isEmpty()) {
+                CgroupMountPlanner.plan(b, source, m.destination(), o, cgroupPaths);
+                continue;
+            }
             boolean bind = o.isBind() || "bind".equals(m.type()) || "rbind".equals(m.type());
             long flags = o.flags() | (bind ? MS_BIND : 0) | ("rbind".equals(m.type()) ? MS_REC : 0);
             String src = m.source() == null ? "none" : m.source();
             Op.Create create = Op.Create.DIR;
             String fstype = m.type() == null ? "none" : m.type();
+            if (fstype.equals("cgroup")) {
+                fstype = "cgroup2"; // a pure cgroup v2 host has no v1 hierarchies to show, as runc does
+            }
             if (bind) {
                 Path hostSource = bundle.resolve(src);
                 src = hostSource.toString();

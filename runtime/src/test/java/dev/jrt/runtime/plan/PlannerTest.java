@@ -11,6 +11,7 @@ import dev.jrt.spec.ConfigLoader;
 import dev.jrt.spec.model.Spec;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +46,7 @@ class PlannerTest {
     }
 
     private ContainerPlan plan(Spec spec) {
-        return Planner.plan(new PlanInput(spec, bundle, bundle.resolve("rootfs"), List.of(10), 0, -1, false, 2));
+        return Planner.plan(new PlanInput(spec, bundle, bundle.resolve("rootfs"), List.of(10), 0, -1, false, 2, Map.of()));
     }
 
     private static <T extends Op> T first(ContainerPlan p, Class<T> type) {
@@ -142,5 +143,29 @@ class PlannerTest {
                 "{\"destination\": \"/data\", \"type\": \"bind\", \"source\": \"nope\", \"options\": [\"rbind\"]}")));
         assertEquals("config.json: /mounts/0/source: " + bundle.resolve("nope") + ": no such file or directory",
                 e.getMessage());
+    }
+
+    @Test
+    void aCgroupMountOnAV1HostShowsOnlyTheContainersOwnCgroups() {
+        Spec spec = ConfigLoader.parse(BASE.replace("{\"destination\": \"/proc\", \"type\": \"proc\", \"source\": \"proc\"}",
+                "{\"destination\": \"/sys/fs/cgroup\", \"type\": \"cgroup\", \"source\": \"cgroup\","
+                        + " \"options\": [\"nosuid\", \"ro\"]}"));
+        ContainerPlan p = Planner.plan(new PlanInput(spec, bundle, bundle.resolve("rootfs"), List.of(10), 0, -1, false, 0,
+                Map.of("memory", "/sys/fs/cgroup/memory/c1", "name=systemd", "/sys/fs/cgroup/systemd/c1",
+                        "", "/sys/fs/cgroup/unified/c1")));
+        List<Op> ops = new java.util.ArrayList<>();
+        for (int i = 0; i < p.ops().size(); i++) {
+            if (p.sources().get(i).equals("/mounts/0")) {
+                ops.add(p.ops().get(i));
+            }
+        }
+        assertEquals(4, ops.size(), ops.toString());
+        assertEquals("tmpfs", ((Op.Mount) ops.get(0)).fstype());
+        List<String> binds = ops.subList(1, 3).stream().map(o -> ((Op.Mount) o).source() + " -> " + ((Op.Mount) o).target())
+                .sorted().toList();
+        assertEquals(List.of("/sys/fs/cgroup/memory/c1 -> /sys/fs/cgroup/memory",
+                "/sys/fs/cgroup/systemd/c1 -> /sys/fs/cgroup/systemd"), binds);
+        assertTrue((((Op.Mount) ops.get(1)).flags() & Linux.MS_RDONLY) != 0);
+        assertTrue((((Op.Mount) ops.get(3)).flags() & Linux.MS_REMOUNT) != 0, "the tmpfs ends read-only");
     }
 }
