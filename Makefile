@@ -21,7 +21,7 @@ build: deps java native dist cds
 java:
 	$(MVN) -DskipTests install
 
-native: build/jrt-init build/probe
+native: build/jrt-init build/probe build/recvtty
 
 build/jrt-init: $(wildcard runtime/src/main/c/jrt-init/*.c runtime/src/main/c/jrt-init/*.h)
 	@mkdir -p build
@@ -30,6 +30,10 @@ build/jrt-init: $(wildcard runtime/src/main/c/jrt-init/*.c runtime/src/main/c/jr
 build/probe: conformance-tests/src/main/c/probe.c
 	@mkdir -p build
 	$(CC) $(CFLAGS_STATIC) -o $@ conformance-tests/src/main/c/probe.c
+
+build/recvtty: conformance-tests/src/main/c/recvtty.c
+	@mkdir -p build
+	$(CC) $(CFLAGS_STATIC) -o $@ conformance-tests/src/main/c/recvtty.c
 
 # build/dist: bin/jrt, lib/*.jar, lib/native/libjnidispatch.so, libexec/jrt-init
 dist:
@@ -50,13 +54,13 @@ unit-test:
 	$(MVN) test -Djrt.it=$(IS_ROOT) -Djrt.init=$(CURDIR)/build/jrt-init
 
 # the black-box suite against one runtime: make conformance RUNTIME=/usr/sbin/runc
-conformance: build/probe
+conformance: build/probe build/recvtty
 	$(MVN) -pl conformance-tests test -DskipTests=false -Druntime=$(RUNTIME)
 
 # jrt, runc and crun side by side. runc must pass (its known deviations are marked in the
 # tests). jrt's results are the committed report's: any change, better or worse, makes
 # docs/conformance.md stale and fails the check until the report is regenerated and committed.
-conformance-all: build/probe
+conformance-all: build/probe build/recvtty
 	$(MVN) -pl conformance-tests test -DskipTests=false -Druntime=$(CURDIR)/$(DIST)/bin/jrt \
 	    -Dmaven.test.failure.ignore=true
 	$(MVN) -pl conformance-tests test -DskipTests=false -Druntime=$$(command -v runc)

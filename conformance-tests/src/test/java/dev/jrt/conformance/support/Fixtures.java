@@ -14,6 +14,7 @@ import java.util.List;
 public final class Fixtures {
 
     private static Path probe;
+    private static Path recvtty;
     private static Path template;
 
     private Fixtures() {}
@@ -59,6 +60,27 @@ public final class Fixtures {
             }
         }
         return probe;
+    }
+
+    /** The console-socket receiver: build/recvtty if newer than its source, else compiled here. */
+    public static synchronized Path recvtty() {
+        if (recvtty == null) {
+            try {
+                Path src = repoRoot().resolve("conformance-tests/src/main/c/recvtty.c");
+                Path built = repoRoot().resolve("build/recvtty");
+                if (Files.isExecutable(built)
+                        && Files.getLastModifiedTime(built).compareTo(Files.getLastModifiedTime(src)) >= 0) {
+                    recvtty = built;
+                } else {
+                    recvtty = workDir().resolve("recvtty");
+                    run(List.of("gcc", "-static", "-O2", "-Wall", "-Wextra", "-Werror", "-o", recvtty.toString(),
+                            src.toString()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return recvtty;
     }
 
     /** A busybox rootfs with the probe at /probe, built once; bundles copy it. */

@@ -48,6 +48,8 @@ final class CreateOperation {
     private final FileStateStore store;
     private final ContainerId id;
     private final CreateOptions create;
+    /** Descriptors 3.. passed to the container: socket-activation ones, then --preserve-fds ones. */
+    private int preservedFds;
 
     CreateOperation(RuntimeOptions options, FileStateStore store, ContainerId id, CreateOptions create) {
         this.options = options;
@@ -65,6 +67,9 @@ final class CreateOperation {
         warmUpNativeAccess();
         Spec spec = ConfigLoader.load(bundle.resolve("config.json"));
         UnsupportedFeatures.check(spec);
+        SocketActivation activation = SocketActivation.fromEnvironment(System.getenv(), ProcessHandle.current().pid());
+        spec = activation.apply(spec);
+        preservedFds = activation.listenFds() + create.preserveFds();
         phase("config loaded and validated", t0);
         Path rootfs = rootfs(bundle, spec);
         checkConsole(spec);
@@ -127,7 +132,7 @@ final class CreateOperation {
             }
             List<Integer> fdNumbers = fds.stream().map(Fd::get).toList();
             ContainerPlan plan = Planner.plan(new PlanInput(spec, bundle, rootfs, fdNumbers, 0, consoleSlot,
-                    create.noPivot(), create.preserveFds(), cgroup.paths().size() > 1 ? cgroup.paths() : Map.of()));
+                    create.noPivot(), preservedFds, cgroup.paths().size() > 1 ? cgroup.paths() : Map.of()));
             phase("planned", t0);
             InitResult init = launch(plan, spec, cgroup);
             phase("init ready", t0);
@@ -194,7 +199,7 @@ final class CreateOperation {
             }
         };
         try {
-            return InitLauncher.launch(options.initBinary(), plan, create.preserveFds(), listener);
+            return InitLauncher.launch(options.initBinary(), plan, preservedFds, listener);
         } catch (InitFailedException e) {
             throw new OciRuntimeException(e.getMessage(), e.getCause());
         } catch (IOException e) {
