@@ -15,6 +15,7 @@ import dev.jrt.runtime.cgroups.CgroupManagers;
 import dev.jrt.runtime.process.ExecFifo;
 import dev.jrt.runtime.state.ContainerLock;
 import dev.jrt.runtime.state.FileStateStore;
+import dev.jrt.runtime.state.ProcessInfo;
 import dev.jrt.runtime.state.StateRecord;
 import dev.jrt.runtime.sys.Reaper;
 import dev.jrt.runtime.sys.Syscalls;
@@ -127,7 +128,10 @@ public final class LinuxRuntime implements OciRuntime {
 
     /** Removes everything a container owns on the host: its cgroup and its state directory. */
     void destroy(StateRecord record) {
-        Reaper.reapIfChild(record.initPid());
+        ProcessInfo init = ProcessInfo.read(record.initPid());
+        if (init != null && init.ppid() == ProcessHandle.current().pid()) {
+            Reaper.reapIfChild(record.initPid()); // only a JVM that created the container is its parent
+        }
         RuntimeException failure = null;
         if (record.cgroupPaths() != null && !record.cgroupPaths().isEmpty()) {
             CgroupManager cgroup = CgroupManagers.fromPaths(record.cgroupPaths());
@@ -246,7 +250,7 @@ public final class LinuxRuntime implements OciRuntime {
             boolean frozen = cgroup.isFrozen();
             targets.addAll(cgroup.pids());
             for (int pid : targets) {
-                Syscalls.kill(pid, signal);
+                Signaller.send(pid, signal);
             }
             if (frozen && signal == Signals.SIGKILL) {
                 cgroup.thaw(); // a frozen process only dies once thawed
@@ -254,7 +258,7 @@ public final class LinuxRuntime implements OciRuntime {
             return;
         }
         for (int pid : targets) {
-            Syscalls.kill(pid, signal);
+            Signaller.send(pid, signal);
         }
     }
 
@@ -267,7 +271,7 @@ public final class LinuxRuntime implements OciRuntime {
             cgroup.thaw();
         }
         for (int pid : left) {
-            Syscalls.kill(pid, Signals.SIGKILL);
+            Signaller.send(pid, Signals.SIGKILL);
         }
         for (int i = 0; i < 500 && !cgroup.pids().isEmpty(); i++) {
             sleep(10);

@@ -221,4 +221,35 @@ class LinuxRuntimeIT {
         assertEquals(List.of(), ProcessHandle.current().children().filter(ProcessHandle::isAlive)
                 .map(p -> p.pid() + " " + p.info().command().orElse("?")).toList(), "processes left behind");
     }
+
+    @Test
+    void aMissingBundleIsNamed() {
+        Path nowhere = tmp.resolve("nowhere");
+        OciRuntimeException e = assertThrows(OciRuntimeException.class,
+                () -> runtime.create(id, CreateOptions.of(nowhere)));
+        assertEquals("bundle " + nowhere + ": no such directory", e.getMessage());
+    }
+
+    @Test
+    void anImpossibleIdMappingFailsCreateAndLeavesNothing() throws Exception {
+        // two ranges that overlap on the host side: the kernel refuses the uid_map
+        config("true", "\"uidMappings\": [{\"containerID\": 0, \"hostID\": 100000, \"size\": 10},"
+                + " {\"containerID\": 10, \"hostID\": 100005, \"size\": 10}],"
+                + " \"gidMappings\": [{\"containerID\": 0, \"hostID\": 100000, \"size\": 10}]");
+        String json = Files.readString(bundle.resolve("config.json"))
+                .replace("{\"type\": \"pid\"}", "{\"type\": \"pid\"}, {\"type\": \"user\"}");
+        Files.writeString(bundle.resolve("config.json"), json);
+        OciRuntimeException e = assertThrows(OciRuntimeException.class, () -> runtime.create(id, CreateOptions.of(bundle)));
+        assertTrue(e.getMessage().contains("uid_map"), e.getMessage());
+        assertNothingLeft();
+    }
+
+    @Test
+    void theInitIsTheCreatorsChildSoASubreaperInheritsIt() throws Exception {
+        config("exec sleep 60");
+        runtime.create(id, CreateOptions.of(bundle));
+        int pid = runtime.state(id).pid();
+        assertEquals(ProcessHandle.current().pid(), ProcessHandle.of(pid).flatMap(ProcessHandle::parent)
+                .map(ProcessHandle::pid).orElse(-1L), "the init must be the creating process's child (CLONE_PARENT)");
+    }
 }
