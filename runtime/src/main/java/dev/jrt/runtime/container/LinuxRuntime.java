@@ -71,6 +71,10 @@ public final class LinuxRuntime implements OciRuntime {
             } catch (java.io.IOException e) {
                 throw new OciRuntimeException("start: " + e.getMessage(), e);
             }
+            LifecycleHooks hooks = LifecycleHooks.load(store.configCopy(id), record, options.log());
+            if (hooks != null) {
+                hooks.poststart(record.initPid());
+            }
         }
     }
 
@@ -128,6 +132,7 @@ public final class LinuxRuntime implements OciRuntime {
     /** Removes everything a container owns on the host: its cgroup and its state directory. */
     void destroy(StateRecord record) {
         Reaper.reapIfChild(record.initPid());
+        LifecycleHooks hooks = LifecycleHooks.load(store.configCopy(ContainerId.of(record.id())), record, options.log());
         RuntimeException failure = null;
         if (record.cgroupPaths() != null && !record.cgroupPaths().isEmpty()) {
             CgroupManager cgroup = CgroupManagers.fromPaths(record.cgroupPaths());
@@ -139,6 +144,9 @@ public final class LinuxRuntime implements OciRuntime {
             }
         }
         store.remove(ContainerId.of(record.id()));
+        if (hooks != null) {
+            hooks.poststop();
+        }
         if (failure != null) {
             throw failure;
         }

@@ -7,8 +7,12 @@ import java.util.List;
 /**
  * Everything the planner decides from: the validated config, where its bundle and root
  * filesystem are on the host, and which descriptor slots carry the exec fifo and the console
- * socket (-1 when absent).
+ * socket (-1 when absent). {@code containerId} goes into the state that hooks run by the init get.
  */
 public record PlanInput(Spec spec, Path bundle, Path rootfs, List<Integer> fds, int fifoSlot, int consoleSlot,
-                        boolean noPivot, int preserveFds) {
+                        boolean noPivot, int preserveFds, String containerId) {
+    public PlanInput(Spec spec, Path bundle, Path rootfs, List<Integer> fds, int fifoSlot, int consoleSlot,
+                     boolean noPivot, int preserveFds) {
+        this(spec, bundle, rootfs, fds, fifoSlot, consoleSlot, noPivot, preserveFds, "");
+    }
 }
