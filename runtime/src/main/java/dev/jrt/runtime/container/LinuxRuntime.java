@@ -79,6 +79,11 @@ public final class LinuxRuntime implements OciRuntime {
     }
 
     @Override
+    public int exec(ContainerId id, dev.jrt.runtime.api.ExecOptions execOptions) {
+        return new ExecOperation(options, store, id, execOptions).run();
+    }
+
+    @Override
     public ContainerInfo state(ContainerId id) {
         StateRecord record = store.load(id);
         return info(record, status(record), "");
