@@ -19,6 +19,8 @@ enum op_type {
     OP_SET_HOSTNAME, OP_SET_DOMAINNAME, OP_SYNC, OP_RUN_HOOK, OP_SETSID, OP_CONSOLE, OP_CHDIR,
     OP_SETRLIMIT, OP_UMASK, OP_PERSONALITY, OP_FIND_EXECUTABLE, OP_READY, OP_WAIT_START,
     OP_NO_NEW_PRIVILEGES, OP_SET_USER, OP_CAPABILITIES, OP_SECCOMP, OP_CLOSE_FDS, OP_EXEC,
+    /* hooks and exec: 80-99 */
+    OP_RUN_STATE_HOOK = 80, OP_AWAIT_START, OP_CONFIRM_START,
     OP_TYPE_MAX
 };
 
@@ -119,5 +121,10 @@ int op_capabilities(struct rd *r);
 int op_seccomp(struct rd *r);
 
 int check_cwd_in_root(void);
+
+/* hooks.c: hooks inside the container and the start handshake around them */
+extern pid_t init_host_pid;   /* the init's pid in the runtime's pid namespace (from stage 0) */
+int hooks_op(int type, struct rd *r);
+void report_to_start(void);   /* a failure after AwaitStart: tell `jrt start` */
 
 #endif

@@ -106,6 +106,7 @@ static void write_stderr_line(void)
 
 void report_failure(int op_index)
 {
+    report_to_start();
     if (!st.ready && send_msg(MSG_ERROR, op_index, failure.err, failure.msg) == 0)
         _exit(1);
     write_stderr_line();
@@ -188,6 +189,7 @@ int run_op(int index, const struct op *op)
     case OP_SECCOMP: return op_seccomp(&r);
     case OP_CLOSE_FDS: return op_close_fds(&r);
     case OP_EXEC: return op_exec(&r);
+    case OP_RUN_STATE_HOOK: case OP_AWAIT_START: case OP_CONFIRM_START: return hooks_op(op->type, &r);
     default: return fail(EINVAL, "operation type %u is not allowed here", op->type);
     }
 }

@@ -46,7 +46,7 @@ static int become_root(void)
     return 0;
 }
 
-/* The init waits for a byte from stage 0, sent only once the parent knows the init's pid. */
+/* The init waits for its own pid (as the runtime sees it) from stage 0, sent only once the parent knows it. */
 static int fork_init(void)
 {
     int gate[2];
@@ -56,14 +56,15 @@ static int fork_init(void)
     if (pid < 0)
         return fail(errno, "clone the container's init");
     if (pid == 0) {
-        char c = 0;
+        int32_t host_pid = 0; /* our pid as the runtime sees it: for the state hooks get */
         ssize_t n;
         close(gate[1]);
         do
-            n = read(gate[0], &c, 1);
+            n = read(gate[0], &host_pid, sizeof(host_pid));
         while (n < 0 && errno == EINTR);
-        if (n != 1)
+        if (n != sizeof(host_pid))
             _exit(1); /* stage 0 failed and is reporting it */
+        init_host_pid = host_pid;
         close(gate[0]);
         return 0;
     }
@@ -72,7 +73,8 @@ static int fork_init(void)
         kill((pid_t)pid, SIGKILL);
         return -1;
     }
-    if (write(gate[1], "1", 1) != 1) {
+    int32_t host_pid = (int32_t)pid;
+    if (write(gate[1], &host_pid, sizeof(host_pid)) != sizeof(host_pid)) {
         kill((pid_t)pid, SIGKILL);
         return fail(errno, "release the container's init");
     }

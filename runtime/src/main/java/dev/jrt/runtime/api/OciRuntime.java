@@ -37,6 +37,13 @@ public interface OciRuntime {
 
     void resume(ContainerId id);
 
+    /**
+     * Runs another process in a created, running (or, with ignorePaused, paused) container, in
+     * all of its namespaces and its cgroup. Unless {@code detach}, waits for it and returns its
+     * exit status (128 + signal when killed); with it, returns 0 once the process is running.
+     */
+    int exec(ContainerId id, ExecOptions options);
+
     /** What this build implements (the OCI features document); it never claims more. */
     dev.jrt.spec.features.Features features();
 }

@@ -2,6 +2,7 @@ package dev.jrt.runtime.cli;
 
 import dev.jrt.runtime.cli.commands.CreateCommand;
 import dev.jrt.runtime.cli.commands.DeleteCommand;
+import dev.jrt.runtime.cli.commands.ExecCommand;
 import dev.jrt.runtime.cli.commands.FeaturesCommand;
 import dev.jrt.runtime.cli.commands.KillCommand;
 import dev.jrt.runtime.cli.commands.ListCommand;
@@ -30,13 +31,7 @@ public final class Commands {
             new PsCommand(),
             new PauseCommand(true),
             new PauseCommand(false),
-            new PendingCommand("exec", List.of(
-                    FlagSpec.value("console-socket"), FlagSpec.value("cwd"), FlagSpec.list("env", "e"),
-                    FlagSpec.bool("tty", "t"), FlagSpec.value("user", "u"), FlagSpec.list("additional-gids", "g"),
-                    FlagSpec.value("process", "p"), FlagSpec.bool("detach", "d"), FlagSpec.value("pid-file"),
-                    FlagSpec.value("process-label"), FlagSpec.value("apparmor"), FlagSpec.bool("no-new-privs"),
-                    FlagSpec.list("cap", "c"), FlagSpec.value("preserve-fds"), FlagSpec.list("cgroup"),
-                    FlagSpec.bool("ignore-paused"))),
+            new ExecCommand(),
             new PendingCommand("update", List.of(
                     FlagSpec.value("resources", "r"), FlagSpec.value("blkio-weight"), FlagSpec.value("cpu-period"),
                     FlagSpec.value("cpu-quota"), FlagSpec.value("cpu-share"), FlagSpec.value("cpu-rt-period"),

@@ -132,7 +132,8 @@ final class CreateOperation {
             }
             List<Integer> fdNumbers = fds.stream().map(Fd::get).toList();
             ContainerPlan plan = Planner.plan(new PlanInput(spec, bundle, rootfs, fdNumbers, 0, consoleSlot,
-                    create.noPivot(), preservedFds, cgroup.paths().size() > 1 ? cgroup.paths() : Map.of()));
+                    create.noPivot(), preservedFds, cgroup.paths().size() > 1 ? cgroup.paths() : Map.of(),
+                    id.value()));
             phase("planned", t0);
             InitResult init = launch(plan, spec, cgroup);
             phase("init ready", t0);
@@ -187,7 +188,20 @@ final class CreateOperation {
     }
 
     private InitResult launch(ContainerPlan plan, Spec spec, CgroupManager cgroup) {
+        LifecycleHooks hooks = new LifecycleHooks(spec, id.value(), create.bundle().toString(), options.log());
         InitListener listener = new InitListener() {
+            private int initPid;
+
+            @Override
+            public void onInitPid(int pid) {
+                initPid = pid;
+            }
+
+            @Override
+            public void onSync(int opIndex, String tag) {
+                hooks.createRuntime(initPid);
+            }
+
             @Override
             public void afterSpawn(int stage0Pid) {
                 cgroup.addProcess(stage0Pid);

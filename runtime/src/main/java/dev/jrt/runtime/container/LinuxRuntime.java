@@ -72,7 +72,16 @@ public final class LinuxRuntime implements OciRuntime {
             } catch (java.io.IOException e) {
                 throw new OciRuntimeException("start: " + e.getMessage(), e);
             }
+            LifecycleHooks hooks = LifecycleHooks.load(store.configCopy(id), record, options.log());
+            if (hooks != null) {
+                hooks.poststart(record.initPid());
+            }
         }
+    }
+
+    @Override
+    public int exec(ContainerId id, dev.jrt.runtime.api.ExecOptions execOptions) {
+        return new ExecOperation(options, store, id, execOptions).run();
     }
 
     @Override
@@ -132,6 +141,7 @@ public final class LinuxRuntime implements OciRuntime {
         if (init != null && init.ppid() == ProcessHandle.current().pid()) {
             Reaper.reapIfChild(record.initPid()); // only a JVM that created the container is its parent
         }
+        LifecycleHooks hooks = LifecycleHooks.load(store.configCopy(ContainerId.of(record.id())), record, options.log());
         RuntimeException failure = null;
         if (record.cgroupPaths() != null && !record.cgroupPaths().isEmpty()) {
             CgroupManager cgroup = CgroupManagers.fromPaths(record.cgroupPaths());
@@ -143,6 +153,9 @@ public final class LinuxRuntime implements OciRuntime {
             }
         }
         store.remove(ContainerId.of(record.id()));
+        if (hooks != null) {
+            hooks.poststop();
+        }
         if (failure != null) {
             throw failure;
         }

@@ -26,7 +26,8 @@ final class RuntimeFeatures {
                 new Features.MountExtensions(new Features.Enabled(false)),
                 new Features.Enabled(false),
                 null);
-        return new Features("1.0.0", Version.OCI_SPEC, List.of(), MountOptions.supported(), linux,
+        return new Features("1.0.0", Version.OCI_SPEC,
+                List.of("prestart", "createRuntime", "createContainer", "startContainer", "poststart", "poststop"), MountOptions.supported(), linux,
                 Map.of("dev.jrt.version", Version.JRT),
                 List.of());
     }

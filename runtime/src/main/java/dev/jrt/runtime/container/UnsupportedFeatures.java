@@ -2,7 +2,6 @@ package dev.jrt.runtime.container;
 
 import dev.jrt.runtime.api.OciRuntimeException;
 import dev.jrt.runtime.plan.MountOptions;
-import dev.jrt.spec.model.Hooks;
 import dev.jrt.spec.model.Linux;
 import dev.jrt.spec.model.LinuxResources;
 import dev.jrt.spec.model.Mount;
@@ -10,7 +9,6 @@ import dev.jrt.spec.model.Process;
 import dev.jrt.spec.model.Spec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Config fields this build validates but cannot honour yet. A runtime that silently ignored a
@@ -22,7 +20,6 @@ final class UnsupportedFeatures {
 
     static void check(Spec spec) {
         List<String> problems = new ArrayList<>();
-        hooks(spec.hooks(), problems);
         process(spec.process(), problems);
         linux(spec.linux(), problems);
         List<Mount> mounts = spec.mounts() == null ? List.of() : spec.mounts();
@@ -40,24 +37,6 @@ final class UnsupportedFeatures {
         if (!problems.isEmpty()) {
             throw new OciRuntimeException("config.json: this version of jrt cannot honour: " + String.join("; ", problems));
         }
-    }
-
-    private static void hooks(Hooks h, List<String> problems) {
-        if (h == null) {
-            return;
-        }
-        Map<String, List<?>> kinds = new java.util.LinkedHashMap<>();
-        kinds.put("prestart", h.prestart());
-        kinds.put("createRuntime", h.createRuntime());
-        kinds.put("createContainer", h.createContainer());
-        kinds.put("startContainer", h.startContainer());
-        kinds.put("poststart", h.poststart());
-        kinds.put("poststop", h.poststop());
-        kinds.forEach((name, list) -> {
-            if (list != null && !list.isEmpty()) {
-                problems.add("/hooks/" + name + ": hooks not supported yet");
-            }
-        });
     }
 
     private static void process(Process p, List<String> problems) {

@@ -169,4 +169,23 @@ boottime 86400 0
      * after checking once more that the cwd is inside the root.
      */
     record Exec(List<String> argv, List<String> env) implements Op {}
+    // ---- hooks inside the container (wire types 80-82) ----
+
+    /**
+     * Like {@link RunHook}, but the hook's stdin is {@code stateBeforePid}, the init's pid as the
+     * runtime sees it (decimal, learnt from stage 0), then {@code stateAfterPid}: the plan is made
+     * before that pid exists. Used for createContainer and startContainer hooks.
+     */
+    record RunStateHook(String path, List<String> args, List<String> env, int timeoutSeconds,
+                        byte[] stateBeforePid, byte[] stateAfterPid) implements Op {}
+
+    /**
+     * Instead of {@link WaitStart} when startContainer hooks must run: open the exec fifo in slot
+     * {@code fifoSlot} for writing (blocks until `start` opens it) and keep it open. A failing
+     * RunStateHook after it writes "E" and its message to the fifo, so `start` fails with it.
+     */
+    record AwaitStart(int fifoSlot) implements Op {}
+
+    /** Write "0" to the fifo AwaitStart opened and close it: `start` succeeds. */
+    record ConfirmStart() implements Op {}
 }

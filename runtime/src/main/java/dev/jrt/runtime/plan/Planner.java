@@ -44,6 +44,7 @@ public final class Planner {
         if (process != null && process.cwd() != null) {
             b.add("/process/cwd", new Op.Mkdir(process.cwd(), 0755));
         }
+        HookPlanner.beforePivot(b, in);
         b.add("/root/path", new Op.PivotRoot(rootfs, in.noPivot()));
 
         afterPivot(b, spec);
@@ -226,7 +227,7 @@ public final class Planner {
         List<String> env = process.env() == null ? List.of() : process.env();
         b.add("/process/args/0", new Op.FindExecutable(process.args().get(0), pathVariable(env)));
         b.add("/process", new Op.Ready());
-        b.add("/process", new Op.WaitStart(in.fifoSlot()));
+        HookPlanner.waitStart(b, in);
         if (Boolean.TRUE.equals(process.noNewPrivileges())) {
             b.add("/process/noNewPrivileges", new Op.NoNewPrivileges());
         }
@@ -241,6 +242,7 @@ public final class Planner {
                         Capabilities.mask(caps.permitted()), Capabilities.mask(caps.inheritable()),
                         Capabilities.mask(caps.ambient())));
         b.add("/process", new Op.CloseFds(3 + in.preserveFds()));
+        HookPlanner.beforeExec(b, in);
         b.add("/process/args", new Op.Exec(process.args(), env));
     }
 

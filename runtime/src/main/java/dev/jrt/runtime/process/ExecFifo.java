@@ -11,7 +11,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * The exec fifo: create puts an O_PATH descriptor of it in the plan (Op.WaitStart), the init
  * blocks opening it for writing; start opens it for reading, takes the byte the init writes and
- * removes it.
+ * removes it. With startContainer hooks (Op.AwaitStart) the init writes "0" once they succeeded,
+ * or "E" and why it will not start.
  */
 public final class ExecFifo {
     private ExecFifo() {}
@@ -44,16 +45,18 @@ public final class ExecFifo {
         if (!Files.exists(path)) {
             throw new IOException("cannot start a container that has already started (" + path + " is gone)");
         }
-        byte[] one = new byte[1];
+        byte[] one = new byte[2048];
         try (Fd fd = Syscalls.open(path.toString(), Syscalls.O_RDONLY | Syscalls.O_NONBLOCK, 0)) {
             while (true) {
                 int n = Syscalls.read(fd.get(), one);
-                if (n == 1) {
+                if (n >= 1) {
+                    checkStarted(path, one, n);
                     break;
                 }
                 // a quick container may have written, exec'd and exited between read and check
                 boolean gone = !Syscalls.kill(initPid, 0) || isZombie(initPid);
-                if (gone && Syscalls.read(fd.get(), one) == 1) {
+                if (gone && (n = Syscalls.read(fd.get(), one)) >= 1) {
+                    checkStarted(path, one, n);
                     break;
                 }
                 if (gone) {
@@ -68,6 +71,20 @@ public final class ExecFifo {
             }
         }
         Files.deleteIfExists(path);
+    }
+
+    /**
+     * "0": the init goes on to execve. "E" and a message: a step between Op.AwaitStart and
+     * Op.ConfirmStart failed (a startContainer hook) and the init exits.
+     */
+    private static void checkStarted(Path path, byte[] buf, int n) throws IOException {
+        if (buf[0] == '0') {
+            return;
+        }
+        Files.deleteIfExists(path);
+        String message = buf[0] == 'E' ? new String(buf, 1, n - 1, java.nio.charset.StandardCharsets.UTF_8)
+                : "unexpected data on the exec fifo";
+        throw new IOException(message);
     }
 
     private static boolean isZombie(int pid) {

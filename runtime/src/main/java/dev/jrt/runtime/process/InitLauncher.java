@@ -130,6 +130,7 @@ public final class InitLauncher {
                         throw new InitFailedException(0, source(0), 0,
                                 "jrt-init stage 0 exited with status " + Syscalls.exitCode(status));
                     }
+                    listener.onInitPid(p.pid());
                 } else if (reply instanceof Reply.Sync s) {
                     listener.onSync(s.opIndex(), s.tag());
                     ack();

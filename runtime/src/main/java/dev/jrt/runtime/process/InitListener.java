@@ -13,6 +13,9 @@ public interface InitListener {
     /** Stage 0 unshared its user namespace: write its id maps (see {@link IdMapWriter}). */
     default void onUserNamespace(int pid) throws IOException {}
 
+    /** Stage 0 reported the init's pid (INIT_PID); the init has not run op 1 yet. */
+    default void onInitPid(int pid) throws IOException {}
+
     /** The init reached Op.Sync {@code opIndex} with {@code tag}: run what belongs there (hooks). */
     default void onSync(int opIndex, String tag) throws IOException {}
 

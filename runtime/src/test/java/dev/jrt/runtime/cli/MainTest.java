@@ -91,6 +91,12 @@ class MainTest {
         }
 
         @Override
+        public int exec(ContainerId id, dev.jrt.runtime.api.ExecOptions o) {
+            calls.add("exec " + id);
+            return 0;
+        }
+
+        @Override
         public Features features() {
             throw new UnsupportedOperationException();
         }

@@ -46,7 +46,7 @@ class PlannerTest {
     }
 
     private ContainerPlan plan(Spec spec) {
-        return Planner.plan(new PlanInput(spec, bundle, bundle.resolve("rootfs"), List.of(10), 0, -1, false, 2, Map.of()));
+        return Planner.plan(new PlanInput(spec, bundle, bundle.resolve("rootfs"), List.of(10), 0, -1, false, 2, Map.of(), "c1"));
     }
 
     private static <T extends Op> T first(ContainerPlan p, Class<T> type) {
@@ -152,7 +152,7 @@ class PlannerTest {
                         + " \"options\": [\"nosuid\", \"ro\"]}"));
         ContainerPlan p = Planner.plan(new PlanInput(spec, bundle, bundle.resolve("rootfs"), List.of(10), 0, -1, false, 0,
                 Map.of("memory", "/sys/fs/cgroup/memory/c1", "name=systemd", "/sys/fs/cgroup/systemd/c1",
-                        "", "/sys/fs/cgroup/unified/c1")));
+                        "", "/sys/fs/cgroup/unified/c1"), "c1"));
         List<Op> ops = new java.util.ArrayList<>();
         for (int i = 0; i < p.ops().size(); i++) {
             if (p.sources().get(i).equals("/mounts/0")) {

@@ -128,6 +128,15 @@ public final class PlanEncoder {
         } else if (op instanceof Op.Exec o) {
             w.strList(o.argv()).strList(o.env());
             return EXEC;
+        } else if (op instanceof Op.RunStateHook o) {
+            w.str(o.path()).strList(o.args()).strList(o.env()).u32(o.timeoutSeconds())
+                    .bytes(o.stateBeforePid()).bytes(o.stateAfterPid());
+            return RUN_STATE_HOOK;
+        } else if (op instanceof Op.AwaitStart o) {
+            w.u32(o.fifoSlot());
+            return AWAIT_START;
+        } else if (op instanceof Op.ConfirmStart) {
+            return CONFIRM_START;
         }
         throw new IllegalArgumentException("no wire encoding for " + op.getClass().getName());
     }

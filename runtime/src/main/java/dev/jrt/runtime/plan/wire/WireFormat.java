@@ -49,6 +49,10 @@ public final class WireFormat {
     public static final int SECCOMP = 29;
     public static final int CLOSE_FDS = 30;
     public static final int EXEC = 31;
+    // hooks inside the container (op type numbers 80-99 belong to hooks and exec)
+    public static final int RUN_STATE_HOOK = 80;
+    public static final int AWAIT_START = 81;
+    public static final int CONFIRM_START = 82;
 
     // messages: u32 type, i32 a, i32 b, u32 text length, text
     public static final int MSG_USERMAP = 1;

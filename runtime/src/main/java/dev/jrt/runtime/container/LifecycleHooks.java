@@ -1,0 +1,77 @@
+package dev.jrt.runtime.container;
+
+import dev.jrt.runtime.hooks.HookPhase;
+import dev.jrt.runtime.hooks.HookRunner;
+import dev.jrt.runtime.log.LogSink;
+import dev.jrt.runtime.state.StateRecord;
+import dev.jrt.spec.ConfigLoader;
+import dev.jrt.spec.model.Hooks;
+import dev.jrt.spec.model.Spec;
+import dev.jrt.spec.state.OciState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The hooks jrt runs itself, in the runtime namespace, each with the state of the moment:
+ * prestart and createRuntime at the init's Sync during create, poststart after start released
+ * the init, poststop once delete removed the container. The hooks the init runs inside the
+ * container are planned by HookPlanner.
+ */
+final class LifecycleHooks {
+    private final Spec spec;
+    private final String id;
+    private final String bundle;
+    private final HookRunner runner;
+
+    LifecycleHooks(Spec spec, String id, String bundle, LogSink log) {
+        this.spec = spec;
+        this.id = id;
+        this.bundle = bundle;
+        this.runner = new HookRunner(log);
+    }
+
+    /**
+     * The hooks of a created container, from the copy of its config in the state directory; null
+     * when it has none (or the copy cannot be read: that is logged, the lifecycle goes on).
+     */
+    static LifecycleHooks load(Path configCopy, StateRecord record, LogSink log) {
+        try {
+            String json = Files.readString(configCopy);
+            if (!json.contains("\"hooks\"")) {
+                return null; // the common case, without binding the whole config
+            }
+            Spec spec = ConfigLoader.bind(json);
+            return spec.hooks() == null ? null : new LifecycleHooks(spec, record.id(), record.bundle(), log);
+        } catch (IOException | RuntimeException e) {
+            log.warn("container " + record.id() + ": cannot read its hooks from " + configCopy + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** create, at the Sync before pivot_root: prestart, then createRuntime. Throws on failure. */
+    void createRuntime(int initPid) {
+        run(HookPhase.PRESTART, initPid);
+        run(HookPhase.CREATE_RUNTIME, initPid);
+    }
+
+    /** start, after the init was released: failures are warnings. */
+    void poststart(int initPid) {
+        run(HookPhase.POSTSTART, initPid);
+    }
+
+    /** delete, after the container is gone: failures are warnings; the state has no pid. */
+    void poststop() {
+        run(HookPhase.POSTSTOP, 0);
+    }
+
+    private void run(HookPhase phase, int pid) {
+        Hooks hooks = spec.hooks();
+        if (phase.of(hooks).isEmpty()) {
+            return;
+        }
+        Map<String, String> annotations = spec.annotations() == null ? Map.of() : spec.annotations();
+        runner.run(phase, hooks, new OciState(spec.ociVersion(), id, phase.status(), pid, bundle, annotations));
+    }
+}

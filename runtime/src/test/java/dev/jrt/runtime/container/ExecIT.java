@@ -1,0 +1,184 @@
+package dev.jrt.runtime.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jrt.runtime.api.ContainerId;
+import dev.jrt.runtime.api.CreateOptions;
+import dev.jrt.runtime.api.ExecOptions;
+import dev.jrt.runtime.api.IllegalStateTransitionException;
+import dev.jrt.runtime.api.OciRuntimeException;
+import dev.jrt.runtime.api.RuntimeOptions;
+import dev.jrt.runtime.log.LogSink;
+import dev.jrt.runtime.testsupport.TestBundle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** exec on real containers (root only): namespaces, cgroup, overrides, status rules, isolation. */
+class ExecIT {
+    @TempDir
+    Path tmp;
+
+    private Path bundle;
+    private Path rootfs;
+    private LinuxRuntime runtime;
+    private final ContainerId id = ContainerId.of("exec-" + ProcessHandle.current().pid());
+
+    @BeforeEach
+    void setUp() throws IOException {
+        TestBundle.assumeRootIntegration();
+        bundle = tmp.resolve("bundle");
+        rootfs = TestBundle.create(bundle);
+        tmp.toFile().setExecutable(true, false);
+        bundle.toFile().setExecutable(true, false);
+        Files.writeString(bundle.resolve("config.json"), TestBundle.config("exec sleep 60", null));
+        runtime = new LinuxRuntime(new RuntimeOptions(tmp.resolve("state"), Path.of(System.getProperty("jrt.init")),
+                LogSink.NONE, false));
+        runtime.create(id, CreateOptions.of(bundle));
+        runtime.start(id);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (runtime != null) {
+            runtime.delete(id, true);
+        }
+    }
+
+    private int exec(String script) {
+        return runtime.exec(id, ExecOptions.of(List.of("/bin/sh", "-c", script)));
+    }
+
+    private String out(String name) throws IOException {
+        return Files.readString(rootfs.resolve("out").resolve(name)).trim();
+    }
+
+    private int initPid() {
+        return runtime.state(id).pid();
+    }
+
+    @Test
+    void theProcessJoinsEveryNamespaceAndTheCgroupAndItsStatusIsReturned() throws Exception {
+        assertEquals(7, exec("for n in mnt pid uts ipc net; do readlink /proc/self/ns/$n; done > /out/ns;"
+                + " echo $$ > /out/pid; hostname > /out/hostname; exit 7"));
+        StringBuilder expected = new StringBuilder();
+        for (String n : List.of("mnt", "pid", "uts", "ipc", "net")) {
+            expected.append(Files.readSymbolicLink(Path.of("/proc/" + initPid() + "/ns/" + n))).append('\n');
+        }
+        assertEquals(expected.toString().trim(), out("ns"));
+        assertNotEquals(Files.readSymbolicLink(Path.of("/proc/self/ns/mnt")).toString(), out("ns").lines().findFirst().orElseThrow());
+        assertEquals("it", out("hostname"));
+        assertTrue(Integer.parseInt(out("pid")) > 1, "a pid of the container's namespace, not PID 1");
+        assertTrue(Integer.parseInt(out("pid")) < 100, "a pid of the container's namespace: " + out("pid"));
+    }
+
+    @Test
+    void detachReturnsAtOnceAndWritesThePidFileOfAProcessInTheContainersCgroup() throws Exception {
+        Path pidFile = tmp.resolve("exec.pid");
+        ExecOptions o = new ExecOptions(null, List.of("/bin/sleep", "30"), false, null, true, pidFile, null, List.of(),
+                null, List.of(), List.of(), false, null, null, 0, List.of(), false);
+        long t0 = System.nanoTime();
+        Path leak = tmp.resolve("leak");
+        Files.writeString(leak, "host");
+        try (var ignored = Files.newInputStream(leak)) { // an open host file in this JVM
+            assertEquals(0, runtime.exec(id, o));
+        }
+        assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "detach waited for the process");
+        int pid = Integer.parseInt(Files.readString(pidFile));
+        assertTrue(ProcessHandle.of(pid).isPresent(), "the exec'd process runs");
+        assertTrue(runtime.pids(id).contains(pid), "in the container's cgroup: " + runtime.pids(id));
+        assertTrue(Files.readString(Path.of("/proc/" + pid + "/cmdline")).startsWith("/bin/sleep\0"));
+        try (var fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+            assertEquals(List.of("0", "1", "2"), fds.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "no descriptor of jrt's reaches the process");
+        }
+        assertTrue(Files.isSameFile(Path.of("/proc/" + pid + "/root"), rootfs), "its root is the container's");
+        assertTrue(Files.isSameFile(Path.of("/proc/" + pid + "/cwd"), rootfs), "its cwd is the container's /");
+        // this JVM is its parent (as the exiting jrt exec's subreaper would be): reap it
+        dev.jrt.runtime.sys.Syscalls.kill(pid, 9);
+        dev.jrt.runtime.sys.Syscalls.waitpid(pid, 0);
+    }
+
+    @Test
+    void envCwdUserAndGroupsOverrideTheConfig() throws Exception {
+        Files.createDirectories(rootfs.resolve("work"));
+        ExecOptions o = new ExecOptions(null, List.of("/bin/sh", "-c",
+                "{ echo $FOO; pwd; id -u; id -g; id -G; echo $PATH; } > /tmp/o; cat /tmp/o > /out/ids"),
+                false, null, false, null, "/tmp", List.of("FOO=bar"), "0:0", List.of("5", "7"), List.of(), false,
+                null, null, 0, List.of(), false);
+        assertEquals(0, runtime.exec(id, o));
+        assertEquals(List.of("bar", "/tmp", "0", "0", "0 5 7", "/bin"), out("ids").lines().toList());
+
+        Files.createDirectories(rootfs.resolve("out"));
+        rootfs.resolve("out").toFile().setWritable(true, false);
+        ExecOptions user = new ExecOptions(null, List.of("/bin/sh", "-c", "id -u > /out/uid; id -g >> /out/uid"),
+                false, null, false, null, null, List.of(), "1000:1001", List.of(), List.of(), false, null, null, 0,
+                List.of(), false);
+        assertEquals(0, runtime.exec(id, user));
+        assertEquals(List.of("1000", "1001"), out("uid").lines().toList());
+    }
+
+    @Test
+    void capabilitiesComeFromTheConfigAndCapAddsToThem() throws Exception {
+        assertEquals(0, exec("grep CapEff /proc/self/status > /out/caps; grep CapBnd /proc/self/status >> /out/caps"));
+        assertEquals(List.of("CapEff:\t0000000000000020", "CapBnd:\t0000000000000021"), out("caps").lines().toList(),
+                "CAP_KILL effective, CAP_KILL and CAP_CHOWN bounding, as the config says");
+        ExecOptions o = new ExecOptions(null, List.of("/bin/sh", "-c", "grep CapEff /proc/self/status > /out/caps2"),
+                false, null, false, null, null, List.of(), null, List.of(), List.of("CAP_NET_ADMIN"), false, null,
+                null, 0, List.of(), false);
+        assertEquals(0, runtime.exec(id, o));
+        assertEquals("CapEff:\t0000000000001020", out("caps2"));
+        ExecOptions bad = new ExecOptions(null, List.of("/bin/true"), false, null, false, null, null, List.of(),
+                null, List.of(), List.of("CAP_NOPE"), false, null, null, 0, List.of(), false);
+        OciRuntimeException e = assertThrows(OciRuntimeException.class, () -> runtime.exec(id, bad));
+        assertTrue(e.getMessage().startsWith("--cap: unknown capability \"CAP_NOPE\""), e.getMessage());
+    }
+
+    @Test
+    void theProcessSeesTheContainersRootAndCwdAndTheConfigsNoNewPrivileges() throws Exception {
+        assertEquals(0, exec("readlink /proc/$$/cwd > /out/cwd;"
+                + " readlink /proc/$$/root > /out/root; cat /proc/$$/status | grep NoNewPrivs > /out/nnp"));
+        assertEquals("/", out("cwd"));
+        assertEquals("/", out("root"));
+        assertEquals("NoNewPrivs:\t1", out("nnp"));
+    }
+
+    @Test
+    void execIntoAPausedContainerIsRefusedUnlessResumed() throws Exception {
+        runtime.pause(id);
+        IllegalStateTransitionException e = assertThrows(IllegalStateTransitionException.class, () -> exec("true"));
+        assertEquals("cannot exec in a paused container (use --ignore-paused to override)", e.getMessage());
+        runtime.resume(id);
+        assertEquals(0, exec("touch /out/after-resume"));
+        assertTrue(Files.exists(rootfs.resolve("out/after-resume")));
+    }
+
+    @Test
+    void execIntoAStoppedContainerIsRefused() throws Exception {
+        runtime.kill(id, 9, false);
+        for (int i = 0; i < 200 && runtime.state(id).status() != dev.jrt.runtime.api.ContainerStatus.STOPPED; i++) {
+            Thread.sleep(10);
+        }
+        IllegalStateTransitionException e = assertThrows(IllegalStateTransitionException.class,
+                () -> exec("touch /out/ran"));
+        assertEquals("cannot exec in a stopped container", e.getMessage());
+        assertFalse(Files.exists(rootfs.resolve("out/ran")));
+    }
+
+    @Test
+    void aMissingProgramIsNamedAndLeavesNoProcess() throws Exception {
+        OciRuntimeException e = assertThrows(OciRuntimeException.class,
+                () -> runtime.exec(id, ExecOptions.of(List.of("/bin/nope"))));
+        assertTrue(e.getMessage().contains("/bin/nope") && e.getMessage().contains("ENOENT"), e.getMessage());
+        assertEquals(List.of(initPid()), runtime.pids(id));
+    }
+}
