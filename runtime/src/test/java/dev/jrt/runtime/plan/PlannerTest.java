@@ -92,7 +92,8 @@ class PlannerTest {
         assertTrue(indexOf(p, Op.ReadonlyPath.class) < indexOf(p, Op.MaskPath.class));
         assertTrue(indexOf(p, Op.FindExecutable.class) < indexOf(p, Op.Ready.class));
         assertTrue(indexOf(p, Op.Ready.class) < indexOf(p, Op.WaitStart.class));
-        assertTrue(indexOf(p, Op.WaitStart.class) < indexOf(p, Op.SetUser.class));
+        assertTrue(indexOf(p, Op.SetUser.class) < indexOf(p, Op.Chdir.class), "chdir as the container's user");
+        assertTrue(indexOf(p, Op.Capabilities.class) < indexOf(p, Op.Ready.class), "create reports a capset failure");
         assertEquals(p.ops().size() - 1, indexOf(p, Op.Exec.class));
     }
 

@@ -128,6 +128,8 @@ public final class PlanEncoder {
         } else if (op instanceof Op.Exec o) {
             w.strList(o.argv()).strList(o.env());
             return EXEC;
+        } else if (SecurityOpsEncoder.encodes(op)) {
+            return SecurityOpsEncoder.encodeBody(op, w);
         }
         throw new IllegalArgumentException("no wire encoding for " + op.getClass().getName());
     }

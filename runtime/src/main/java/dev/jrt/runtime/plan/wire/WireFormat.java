@@ -49,6 +49,10 @@ public final class WireFormat {
     public static final int SECCOMP = 29;
     public static final int CLOSE_FDS = 30;
     public static final int EXEC = 31;
+    // process security: 40-59
+    public static final int SCHEDULER = 40;
+    public static final int IO_PRIORITY = 41;
+    public static final int CPU_AFFINITY = 42;
 
     // messages: u32 type, i32 a, i32 b, u32 text length, text
     public static final int MSG_USERMAP = 1;
