@@ -75,7 +75,6 @@ class ProcessSecurityTest {
     @Test
     @Requirement(file = "config.md", heading = "Linux Process",
             text = "apparmorProfile on a host without AppArmor: the profile cannot be applied, create fails and leaves nothing")
-    @Deviation(runtime = "runc", reason = "runc 1.1 ignores apparmorProfile when AppArmor is disabled (apparmor.ApplyProfile is a no-op)")
     void anAppArmorProfileWithoutAppArmorIsAnError(Sandbox sb) {
         Assumptions.assumeFalse(Files.isDirectory(Path.of("/sys/kernel/security/apparmor")), "this host has AppArmor");
         var b = sb.bundle();
@@ -87,7 +86,6 @@ class ProcessSecurityTest {
     @Test
     @Requirement(file = "config.md", heading = "Linux Process",
             text = "selinuxLabel on a host without SELinux: the label cannot be applied, create fails")
-    @Deviation(runtime = "runc", reason = "runc 1.1 ignores selinuxLabel when SELinux is disabled (selinux.SetExecLabel is a no-op)")
     void anSelinuxLabelWithoutSelinuxIsAnError(Sandbox sb) {
         Assumptions.assumeFalse(Files.exists(Path.of("/sys/fs/selinux/enforce")), "this host has SELinux");
         var b = sb.bundle();
