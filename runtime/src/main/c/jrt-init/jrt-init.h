@@ -19,6 +19,8 @@ enum op_type {
     OP_SET_HOSTNAME, OP_SET_DOMAINNAME, OP_SYNC, OP_RUN_HOOK, OP_SETSID, OP_CONSOLE, OP_CHDIR,
     OP_SETRLIMIT, OP_UMASK, OP_PERSONALITY, OP_FIND_EXECUTABLE, OP_READY, OP_WAIT_START,
     OP_NO_NEW_PRIVILEGES, OP_SET_USER, OP_CAPABILITIES, OP_SECCOMP, OP_CLOSE_FDS, OP_EXEC,
+    /* process security: 40-59 (security.c) */
+    OP_SCHEDULER = 40, OP_IO_PRIORITY, OP_CPU_AFFINITY,
     /* hooks and exec: 80-99 */
     OP_RUN_STATE_HOOK = 80, OP_AWAIT_START, OP_CONFIRM_START,
     OP_TYPE_MAX
@@ -119,6 +121,11 @@ int op_no_new_privileges(struct rd *r);
 int op_set_user(struct rd *r);
 int op_capabilities(struct rd *r);
 int op_seccomp(struct rd *r);
+
+/* security.c */
+int op_scheduler(struct rd *r);
+int op_io_priority(struct rd *r);
+int op_cpu_affinity(struct rd *r);
 
 int check_cwd_in_root(void);
 

@@ -190,6 +190,9 @@ int run_op(int index, const struct op *op)
     case OP_CLOSE_FDS: return op_close_fds(&r);
     case OP_EXEC: return op_exec(&r);
     case OP_RUN_STATE_HOOK: case OP_AWAIT_START: case OP_CONFIRM_START: return hooks_op(op->type, &r);
+    case OP_SCHEDULER: return op_scheduler(&r);
+    case OP_IO_PRIORITY: return op_io_priority(&r);
+    case OP_CPU_AFFINITY: return op_cpu_affinity(&r);
     default: return fail(EINVAL, "operation type %u is not allowed here", op->type);
     }
 }

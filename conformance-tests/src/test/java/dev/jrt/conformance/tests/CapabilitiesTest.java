@@ -3,6 +3,7 @@ package dev.jrt.conformance.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jrt.conformance.Deviation;
 import dev.jrt.conformance.Requirement;
 import dev.jrt.conformance.support.Caps;
 import dev.jrt.conformance.support.CliResult;
@@ -75,5 +76,18 @@ class CapabilitiesTest {
         CliResult r = sb.tryRun(b.build());
         assertTrue(r.ok(), r.describe());
         assertTrue((ProbeReport.parse(r.stdout()).capabilities("CapBnd") & Caps.mask("CAP_KILL")) != 0);
+    }
+
+    @Test
+    @Requirement(file = "config.md", heading = "Linux Process",
+            text = "Runtimes SHOULD NOT fail if the container configuration requests capabilities that cannot be granted (a capability missing from the host bounding set in the effective and permitted sets)")
+    @Deviation(runtime = "runc", reason = "runc 1.1 passes the capability to capset, which fails with EPERM: \"unable to apply caps: operation not permitted\"")
+    void anEffectiveCapabilityMissingFromTheHostDoesNotFail(Sandbox sb) {
+        long host = Caps.hostBounding();
+        String missing = Caps.NAMES.stream().filter(n -> (host & Caps.mask(n)) == 0).findFirst().orElse(null);
+        Assumptions.assumeTrue(missing != null, "the host bounding set holds every capability: nothing to request that cannot be granted");
+        ProbeReport p = sb.report(sb.bundle().capabilities("CAP_KILL", missing).build());
+        assertSet("CapEff", Caps.mask("CAP_KILL"), p);
+        assertSet("CapPrm", Caps.mask("CAP_KILL"), p);
     }
 }

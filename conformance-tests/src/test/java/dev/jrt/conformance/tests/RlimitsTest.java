@@ -46,4 +46,18 @@ class RlimitsTest {
     void duplicatedRlimitTypesAreAnError(Sandbox sb) {
         assertFalse(sb.tryRun(sb.bundle().rlimit("RLIMIT_NOFILE", 512, 1000).rlimit("RLIMIT_NOFILE", 256, 1000).build()).ok());
     }
+
+    @Test
+    @Requirement(file = "config.md", heading = "POSIX process",
+            text = "rlimits: a hard limit above the runtime's own cannot be set without CAP_SYS_RESOURCE: create fails (setrlimit(2) EPERM)")
+    void aHardLimitAboveTheRuntimesOwnIsAnError(Sandbox sb) throws Exception {
+        java.util.List<String> limits = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/limits"));
+        String[] nofile = limits.get(8).trim().split("\\s{2,}");
+        org.junit.jupiter.api.Assumptions.assumeFalse("unlimited".equals(nofile[2]));
+        long hard = Long.parseLong(nofile[2]);
+        long capEff = Long.parseUnsignedLong(java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("CapEff:")).findFirst().orElseThrow().substring(7).trim(), 16);
+        org.junit.jupiter.api.Assumptions.assumeTrue((capEff >> 24 & 1) == 0, "the runtime holds CAP_SYS_RESOURCE and may raise it");
+        assertFalse(sb.tryRun(sb.bundle().rlimit("RLIMIT_NOFILE", 1024, hard + 1).build()).ok());
+    }
 }

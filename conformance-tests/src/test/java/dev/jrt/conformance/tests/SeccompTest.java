@@ -95,4 +95,91 @@ class SeccompTest {
         rule(b, "SCMP_ACT_NOT_AN_ACTION", "mkdir");
         assertFalse(sb.tryRun(b.build()).ok());
     }
+
+    @Test
+    @Requirement(file = "config-linux.md", heading = "Seccomp",
+            text = "args: a rule applies only when the syscall's arguments match (SCMP_CMP_MASKED_EQ, SCMP_CMP_NE)")
+    void argumentConditionsSelectTheCallsARuleApplies(Sandbox sb) {
+        var b = sb.bundle().args("/probe", "syscall", "mkdir");
+        // the probe calls mkdir(path, 0700): mode & 0700 == 0700 matches, mode != 0700 does not
+        var r = rule(b, "SCMP_ACT_ERRNO", "mkdir");
+        r.put("errnoRet", 18);
+        r.putArray("args").addObject().put("index", 1).put("value", 0700).put("valueTwo", 0700).put("op", "SCMP_CMP_MASKED_EQ");
+        assertEquals(18, ProbeReport.parse(sb.tryRun(b.build()).stdout()).errno());
+        var b2 = sb.bundle().args("/probe", "syscall", "mkdir");
+        var r2 = rule(b2, "SCMP_ACT_ERRNO", "mkdir");
+        r2.put("errnoRet", 18);
+        r2.putArray("args").addObject().put("index", 1).put("value", 0700).put("op", "SCMP_CMP_NE");
+        assertNotEquals(18, ProbeReport.parse(sb.tryRun(b2.build()).stdout()).errno());
+    }
+
+    @Test
+    @Requirement(file = "config-linux.md", heading = "Seccomp",
+            text = "defaultErrnoRet: the errno returned by the default action SCMP_ACT_ERRNO; syscalls listed with SCMP_ACT_ALLOW work")
+    void defaultErrnoRetIsReturnedForUnlistedSyscalls(Sandbox sb) {
+        var b = sb.bundle().args("/probe", "syscall", "mkdir");
+        ObjectNode sc = b.linux().putObject("seccomp");
+        sc.put("defaultAction", "SCMP_ACT_ERRNO").put("defaultErrnoRet", 38);
+        var names = sc.putArray("syscalls").addObject().put("action", "SCMP_ACT_ALLOW").putArray("names");
+        // what a static binary, runc's init and jrt-init need after the filter is loaded
+        for (String n : new String[] {"read", "write", "close", "openat", "open", "execve", "exit", "exit_group",
+                "getcwd", "brk", "arch_prctl", "set_tid_address", "set_robust_list", "rseq", "prlimit64", "mprotect",
+                "readlinkat", "readlink", "newfstatat", "fstat", "futex", "sendto", "sendmsg", "close_range", "fcntl",
+                "getpid", "mmap", "munmap", "rt_sigaction", "rt_sigprocmask", "rt_sigreturn", "sigaltstack", "nanosleep",
+                "sched_yield", "tgkill", "gettid", "getppid", "capget", "capset", "prctl", "setgroups", "setresuid",
+                "setresgid", "fchdir", "chdir", "faccessat", "faccessat2", "access", "stat", "lstat", "epoll_pwait",
+                "epoll_ctl", "epoll_create1", "clone", "madvise", "mincore", "uname", "getrandom", "seccomp", "dup3",
+                "statfs", "fstatfs", "getdents64", "getdents", "lseek", "pread64", "ioctl", "dup2", "pipe2", "wait4",
+                "waitid", "kill", "getuid", "geteuid", "getgid", "getegid", "sched_getaffinity", "clone3", "mremap",
+                "ppoll", "pselect6", "poll", "select", "setuid", "setgid", "getgroups"}) {
+            names.add(n);
+        }
+        CliResult r = sb.tryRun(b.build());
+        assertEquals(38, ProbeReport.parse(r.stdout()).errno(), "mkdir is not allowed: " + r.describe());
+    }
+
+    @Test
+    @Requirement(file = "config-linux.md", heading = "Seccomp",
+            text = "seccomp with noNewPrivileges: the filter is loaded as well (without CAP_SYS_ADMIN, after no_new_privs)")
+    void theFilterIsLoadedWithNoNewPrivileges(Sandbox sb) {
+        var b = sb.bundle().noNewPrivileges(true).user(1000, 1000).capabilities().args("/probe", "syscall", "mkdir");
+        rule(b, "SCMP_ACT_ERRNO", "mkdir", "mkdirat").put("errnoRet", 18);
+        assertEquals(18, ProbeReport.parse(sb.tryRun(b.build()).stdout()).errno());
+        var b2 = sb.bundle().noNewPrivileges(true).user(1000, 1000).capabilities();
+        rule(b2, "SCMP_ACT_ERRNO", "mkdir");
+        ProbeReport p = sb.report(b2.build());
+        assertEquals(2, p.seccompMode());
+        assertEquals(1, p.noNewPrivs());
+        assertEquals(1, p.seccompFilters(), "one filter: the runtime's own steps load no other");
+    }
+
+    @Test
+    @Requirement(file = "config-linux.md", heading = "Seccomp",
+            text = "flags: SECCOMP_FILTER_FLAG_LOG and SECCOMP_FILTER_FLAG_SPEC_ALLOW are passed to seccomp(2)")
+    @Deviation(runtime = "runc", reason = "runc 1.1 refuses every flag: \"seccomp flags are not yet supported by runc\"")
+    void flagsAreAccepted(Sandbox sb) {
+        var b = sb.bundle().args("/probe", "syscall", "mkdir");
+        rule(b, "SCMP_ACT_ERRNO", "mkdir", "mkdirat").put("errnoRet", 18);
+        b.linux().withObjectProperty("seccomp").putArray("flags").add("SECCOMP_FILTER_FLAG_LOG").add("SECCOMP_FILTER_FLAG_SPEC_ALLOW");
+        assertEquals(18, ProbeReport.parse(sb.tryRun(b.build()).stdout()).errno());
+    }
+
+    @Test
+    @Requirement(file = "config-linux.md", heading = "Seccomp",
+            text = "SCMP_ACT_TRAP: the process calling a listed syscall gets SIGSYS (killed: it has no handler)")
+    void aTrapRuleSendsSigsys(Sandbox sb) {
+        var b = sb.bundle().args("/probe", "syscall", "mkdir");
+        rule(b, "SCMP_ACT_TRAP", "mkdir", "mkdirat");
+        CliResult r = sb.tryRun(b.build());
+        assertEquals(128 + 31, r.exitCode(), r.describe());
+    }
+
+    @Test
+    @Requirement(file = "config-linux.md", heading = "Seccomp",
+            text = "names: a syscall name unknown to the runtime's libseccomp is skipped, not an error (as runc)")
+    void anUnknownSyscallNameIsSkipped(Sandbox sb) {
+        var b = sb.bundle().args("/probe", "syscall", "mkdir");
+        rule(b, "SCMP_ACT_ERRNO", "not_a_syscall_at_all", "mkdir", "mkdirat").put("errnoRet", 18);
+        assertEquals(18, ProbeReport.parse(sb.tryRun(b.build()).stdout()).errno());
+    }
 }

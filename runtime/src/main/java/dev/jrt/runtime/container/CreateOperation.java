@@ -11,6 +11,7 @@ import dev.jrt.runtime.cgroups.DeviceRule;
 import dev.jrt.runtime.plan.ContainerPlan;
 import dev.jrt.runtime.plan.PlanInput;
 import dev.jrt.runtime.plan.Planner;
+import dev.jrt.runtime.plan.SecurityInput;
 import dev.jrt.runtime.process.ExecFifo;
 import dev.jrt.runtime.process.IdMapWriter;
 import dev.jrt.runtime.process.IdMapping;
@@ -18,6 +19,7 @@ import dev.jrt.runtime.process.InitFailedException;
 import dev.jrt.runtime.process.InitLauncher;
 import dev.jrt.runtime.process.InitListener;
 import dev.jrt.runtime.process.InitResult;
+import dev.jrt.runtime.security.ProcessSecurity;
 import dev.jrt.runtime.state.ContainerLock;
 import dev.jrt.runtime.state.FileStateStore;
 import dev.jrt.runtime.state.ProcessInfo;
@@ -70,6 +72,7 @@ final class CreateOperation {
         SocketActivation activation = SocketActivation.fromEnvironment(System.getenv(), ProcessHandle.current().pid());
         spec = activation.apply(spec);
         preservedFds = activation.listenFds() + create.preserveFds();
+        SecurityInput security = ProcessSecurity.prepare(spec, options.stateRoot(), options.log());
         phase("config loaded and validated", t0);
         Path rootfs = rootfs(bundle, spec);
         checkConsole(spec);
@@ -77,7 +80,7 @@ final class CreateOperation {
             Cleanup cleanup = new Cleanup();
             cleanup.push(() -> store.remove(id));
             try {
-                build(spec, bundle, rootfs, cleanup);
+                build(spec, bundle, rootfs, security, cleanup);
             } catch (RuntimeException | Error e) {
                 cleanup.undo(e);
                 throw e;
@@ -111,7 +114,7 @@ final class CreateOperation {
         }
     }
 
-    private void build(Spec spec, Path bundle, Path rootfs, Cleanup cleanup) {
+    private void build(Spec spec, Path bundle, Path rootfs, SecurityInput security, Cleanup cleanup) {
         copyConfig(bundle);
         CgroupManager cgroup = CgroupManagers.forContainer(CgroupHost.detect(),
                 spec.linux() == null ? null : spec.linux().cgroupsPath(), id.value());
@@ -133,7 +136,7 @@ final class CreateOperation {
             List<Integer> fdNumbers = fds.stream().map(Fd::get).toList();
             ContainerPlan plan = Planner.plan(new PlanInput(spec, bundle, rootfs, fdNumbers, 0, consoleSlot,
                     create.noPivot(), preservedFds, cgroup.paths().size() > 1 ? cgroup.paths() : Map.of(),
-                    id.value()));
+                    id.value(), security));
             phase("planned", t0);
             InitResult init = launch(plan, spec, cgroup);
             phase("init ready", t0);

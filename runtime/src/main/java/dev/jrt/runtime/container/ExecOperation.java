@@ -8,6 +8,7 @@ import dev.jrt.runtime.api.OciRuntimeException;
 import dev.jrt.runtime.api.RuntimeOptions;
 import dev.jrt.runtime.plan.ContainerPlan;
 import dev.jrt.runtime.plan.ExecPlanner;
+import dev.jrt.runtime.security.ProcessSecurity;
 import dev.jrt.runtime.process.InitFailedException;
 import dev.jrt.runtime.process.InitLauncher;
 import dev.jrt.runtime.process.InitListener;
@@ -154,7 +155,8 @@ final class ExecOperation {
                 consoleSlot = 0;
             }
             ContainerPlan plan = ExecPlanner.plan(spec, process, record.initPid(), fds.stream().map(Fd::get).toList(),
-                    consoleSlot, exec.preserveFds());
+                    consoleSlot, exec.preserveFds(),
+                    ProcessSecurity.prepare(spec.withProcess(process), options.stateRoot(), options.log()));
             InitListener listener = new InitListener() {
                 @Override
                 public void afterSpawn(int stage0Pid) throws IOException {

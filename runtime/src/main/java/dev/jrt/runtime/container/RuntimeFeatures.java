@@ -3,6 +3,8 @@ package dev.jrt.runtime.container;
 import dev.jrt.runtime.Version;
 import dev.jrt.runtime.plan.MountOptions;
 import dev.jrt.runtime.security.Capabilities;
+import dev.jrt.runtime.security.HostSecurity;
+import dev.jrt.runtime.security.SecurityFeatures;
 import dev.jrt.spec.features.Features;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +21,9 @@ final class RuntimeFeatures {
                 List.of("cgroup", "ipc", "mount", "network", "pid", "time", "user", "uts"),
                 Capabilities.NAMES,
                 new Features.Cgroup(true, true, false, false, false),
-                new Features.Seccomp(false, null, null, null, null, null),
-                new Features.Enabled(false),
-                new Features.Enabled(false),
+                SecurityFeatures.seccomp(),
+                new Features.Enabled(HostSecurity.apparmorEnabled()),
+                new Features.Enabled(HostSecurity.selinuxEnabled()),
                 new Features.IntelRdt(false, null, null),
                 new Features.MountExtensions(new Features.Enabled(false)),
                 new Features.Enabled(false),

@@ -43,32 +43,14 @@ final class UnsupportedFeatures {
         if (p == null) {
             return;
         }
-        if (p.apparmorProfile() != null && !p.apparmorProfile().isEmpty()) {
-            problems.add("/process/apparmorProfile: not supported yet");
-        }
-        if (p.selinuxLabel() != null && !p.selinuxLabel().isEmpty()) {
-            problems.add("/process/selinuxLabel: not supported yet");
-        }
-        if (p.scheduler() != null) {
-            problems.add("/process/scheduler: not supported yet");
-        }
-        if (p.ioPriority() != null) {
-            problems.add("/process/ioPriority: not supported yet");
-        }
-        if (p.execCpuAffinity() != null) {
-            problems.add("/process/execCPUAffinity: not supported yet");
-        }
     }
 
     private static void linux(Linux l, List<String> problems) {
         if (l == null) {
             return;
         }
-        if (l.seccomp() != null) {
-            problems.add("/linux/seccomp: not supported yet");
-        }
-        if (l.personality() != null) {
-            problems.add("/linux/personality: not supported yet");
+        if (l.seccomp() != null && l.seccomp().listenerPath() != null && !l.seccomp().listenerPath().isEmpty()) {
+            problems.add("/linux/seccomp/listenerPath: seccomp notify listeners not supported yet");
         }
         if (l.intelRdt() != null) {
             problems.add("/linux/intelRdt: not supported");

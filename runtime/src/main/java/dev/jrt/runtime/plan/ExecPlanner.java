@@ -2,8 +2,6 @@ package dev.jrt.runtime.plan;
 
 import static dev.jrt.runtime.plan.Linux.*;
 
-import dev.jrt.runtime.security.Capabilities;
-import dev.jrt.spec.model.LinuxCapabilities;
 import dev.jrt.spec.model.LinuxNamespace;
 import dev.jrt.spec.model.PosixRlimit;
 import dev.jrt.spec.model.Process;
@@ -32,9 +30,10 @@ public final class ExecPlanner {
      * @param process     the process to run
      * @param initPid     the container's init, whose namespaces the process joins
      * @param consoleSlot descriptor slot of the console socket, -1 without a terminal
+     * @param security    the container's compiled seccomp program and host security facts
      */
     public static ContainerPlan plan(Spec spec, Process process, int initPid, List<Integer> fds, int consoleSlot,
-                                     int preserveFds) {
+                                     int preserveFds, SecurityInput security) {
         PlanBuilder b = new PlanBuilder();
         b.add("/linux/namespaces", new Op.EnterNamespaces(joins(spec, initPid), false, 0, null));
         b.add("/process", new Op.Setsid());
@@ -55,23 +54,15 @@ public final class ExecPlanner {
         if (user != null && user.umask() != null) {
             b.add("/process/user/umask", new Op.Umask(user.umask().intValue()));
         }
+        // the container's own security settings, in runc's order, with the exec'd process in place of
+        // the init's: the same seccomp filter, capabilities and user as the process file says
+        Spec execSpec = spec.withProcess(process);
+        SecurityPlanner.early(b, execSpec);
+        SecurityPlanner.privileges(b, execSpec, security, 3 + preserveFds);
         b.add("/process/cwd", new Op.Chdir(process.cwd()));
         List<String> env = process.env() == null ? List.of() : process.env();
         b.add("/process/args/0", new Op.FindExecutable(process.args().get(0), Planner.pathVariable(env)));
-        if (Boolean.TRUE.equals(process.noNewPrivileges())) {
-            b.add("/process/noNewPrivileges", new Op.NoNewPrivileges());
-        }
-        int uid = user == null || user.uid() == null ? 0 : user.uid().intValue();
-        int gid = user == null || user.gid() == null ? 0 : user.gid().intValue();
-        int[] groups = user == null || user.additionalGids() == null ? new int[0]
-                : user.additionalGids().stream().mapToInt(Long::intValue).toArray();
-        b.add("/process/user", new Op.SetUser(uid, gid, groups));
-        LinuxCapabilities caps = process.capabilities();
-        b.add("/process/capabilities", caps == null ? new Op.Capabilities(0, 0, 0, 0, 0)
-                : new Op.Capabilities(Capabilities.mask(caps.bounding()), Capabilities.mask(caps.effective()),
-                        Capabilities.mask(caps.permitted()), Capabilities.mask(caps.inheritable()),
-                        Capabilities.mask(caps.ambient())));
-        b.add("/process", new Op.CloseFds(3 + preserveFds));
+        SecurityPlanner.last(b, execSpec, security);
         b.add("/process/args", new Op.Exec(process.args(), env));
         return b.build(fds);
     }

@@ -188,4 +188,19 @@ boottime 86400 0
 
     /** Write "0" to the fifo AwaitStart opened and close it: `start` succeeds. */
     record ConfirmStart() implements Op {}
+
+    // ---- init: process security (wire types 40-59) ----
+
+    /**
+     * sched_setattr(0, attr, 0) with the policy (SCHED_*), SCHED_FLAG_* bits, nice, real-time
+     * priority and the SCHED_DEADLINE runtime/deadline/period in nanoseconds.
+     */
+    record Scheduler(int policy, long flags, int nice, int priority, long runtime, long deadline, long period)
+            implements Op {}
+
+    /** ioprio_set(IOPRIO_WHO_PROCESS, 0, ioClass << 13 | level): class 1 RT, 2 BE, 3 IDLE; level 0-7. */
+    record IoPriority(int ioClass, int level) implements Op {}
+
+    /** sched_setaffinity(0) to the CPUs whose bits are set in {@code mask} (cpu_set_t layout: bit n = CPU n). */
+    record CpuAffinity(byte[] mask) implements Op {}
 }

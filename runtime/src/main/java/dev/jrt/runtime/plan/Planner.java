@@ -3,8 +3,6 @@ package dev.jrt.runtime.plan;
 import static dev.jrt.runtime.plan.Linux.*;
 
 import dev.jrt.runtime.api.OciRuntimeException;
-import dev.jrt.runtime.security.Capabilities;
-import dev.jrt.spec.model.LinuxCapabilities;
 import dev.jrt.spec.model.LinuxDevice;
 import dev.jrt.spec.model.LinuxNamespace;
 import dev.jrt.spec.model.Mount;
@@ -22,8 +20,9 @@ import java.util.TreeMap;
 /**
  * Turns a validated config into the ordered ops jrt-init performs (runc's order): namespaces;
  * root propagation and the rootfs bind; the config's mounts; devices; pivot_root; sysctls,
- * read-only and masked paths; hostname; terminal; rlimits, umask, cwd; the executable check;
- * READY and the wait for start; then no_new_privs, user, capabilities, descriptors, execve.
+ * read-only and masked paths; hostname; terminal; rlimits, umask; personality, scheduler, I/O
+ * priority; no_new_privs, seccomp (without NNP), descriptors, user, capabilities; cwd and the
+ * executable check; seccomp (with NNP); READY and the wait for start; execve (SecurityPlanner).
  * Pure: the same input gives the same plan, and nothing here touches the kernel.
  */
 public final class Planner {
@@ -223,25 +222,15 @@ public final class Planner {
         if (user != null && user.umask() != null) {
             b.add("/process/user/umask", new Op.Umask(user.umask().intValue()));
         }
+        SecurityPlanner.early(b, in.spec());
+        // runc's order: privileges go, then the cwd and the executable are checked as the container's user
+        SecurityPlanner.privileges(b, in.spec(), in.security(), 3 + in.preserveFds());
         b.add("/process/cwd", new Op.Chdir(process.cwd() == null ? "/" : process.cwd()));
         List<String> env = process.env() == null ? List.of() : process.env();
         b.add("/process/args/0", new Op.FindExecutable(process.args().get(0), pathVariable(env)));
+        SecurityPlanner.last(b, in.spec(), in.security());
         b.add("/process", new Op.Ready());
         HookPlanner.waitStart(b, in);
-        if (Boolean.TRUE.equals(process.noNewPrivileges())) {
-            b.add("/process/noNewPrivileges", new Op.NoNewPrivileges());
-        }
-        int uid = user == null || user.uid() == null ? 0 : user.uid().intValue();
-        int gid = user == null || user.gid() == null ? 0 : user.gid().intValue();
-        int[] groups = user == null || user.additionalGids() == null ? new int[0]
-                : user.additionalGids().stream().mapToInt(Long::intValue).toArray();
-        LinuxCapabilities caps = process.capabilities();
-        b.add("/process/user", new Op.SetUser(uid, gid, groups));
-        b.add("/process/capabilities", caps == null ? new Op.Capabilities(0, 0, 0, 0, 0)
-                : new Op.Capabilities(Capabilities.mask(caps.bounding()), Capabilities.mask(caps.effective()),
-                        Capabilities.mask(caps.permitted()), Capabilities.mask(caps.inheritable()),
-                        Capabilities.mask(caps.ambient())));
-        b.add("/process", new Op.CloseFds(3 + in.preserveFds()));
         HookPlanner.beforeExec(b, in);
         b.add("/process/args", new Op.Exec(process.args(), env));
     }

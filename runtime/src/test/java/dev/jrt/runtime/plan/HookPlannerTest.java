@@ -29,7 +29,7 @@ class HookPlannerTest {
 
     private ContainerPlan plan(String hooks) {
         Spec spec = ConfigLoader.parse(CONFIG.formatted(hooks));
-        return Planner.plan(new PlanInput(spec, bundle, bundle.resolve("rootfs"), List.of(10), 0, -1, false, 0, java.util.Map.of(), "c1"));
+        return Planner.plan(new PlanInput(spec, bundle, bundle.resolve("rootfs"), List.of(10), 0, -1, false, 0, java.util.Map.of(), "c1", SecurityInput.NONE));
     }
 
     private static int indexOf(ContainerPlan p, Class<? extends Op> type) {
@@ -76,7 +76,8 @@ class HookPlannerTest {
         int exec = indexOf(p, Op.Exec.class);
         assertEquals(-1, indexOf(p, Op.WaitStart.class));
         assertEquals(-1, indexOf(p, Op.Sync.class), "no runtime hooks, no sync");
-        assertTrue(await > indexOf(p, Op.Ready.class) && await < indexOf(p, Op.Capabilities.class));
+        // runc's order: privileges are dropped before READY, startContainer hooks run after start
+        assertTrue(await > indexOf(p, Op.Ready.class) && indexOf(p, Op.Capabilities.class) < indexOf(p, Op.Ready.class));
         assertEquals(exec - 1, confirm);
         assertTrue(p.ops().get(confirm - 2) instanceof Op.RunStateHook a && a.path().equals("/s1"));
         assertTrue(p.ops().get(confirm - 1) instanceof Op.RunStateHook b && b.path().equals("/s2"));

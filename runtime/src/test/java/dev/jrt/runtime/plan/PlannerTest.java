@@ -46,7 +46,7 @@ class PlannerTest {
     }
 
     private ContainerPlan plan(Spec spec) {
-        return Planner.plan(new PlanInput(spec, bundle, bundle.resolve("rootfs"), List.of(10), 0, -1, false, 2, Map.of(), "c1"));
+        return Planner.plan(new PlanInput(spec, bundle, bundle.resolve("rootfs"), List.of(10), 0, -1, false, 2, Map.of(), "c1", SecurityInput.NONE));
     }
 
     private static <T extends Op> T first(ContainerPlan p, Class<T> type) {
@@ -93,7 +93,8 @@ class PlannerTest {
         assertTrue(indexOf(p, Op.ReadonlyPath.class) < indexOf(p, Op.MaskPath.class));
         assertTrue(indexOf(p, Op.FindExecutable.class) < indexOf(p, Op.Ready.class));
         assertTrue(indexOf(p, Op.Ready.class) < indexOf(p, Op.WaitStart.class));
-        assertTrue(indexOf(p, Op.WaitStart.class) < indexOf(p, Op.SetUser.class));
+        assertTrue(indexOf(p, Op.SetUser.class) < indexOf(p, Op.Chdir.class), "chdir as the container's user");
+        assertTrue(indexOf(p, Op.Capabilities.class) < indexOf(p, Op.Ready.class), "create reports a capset failure");
         assertEquals(p.ops().size() - 1, indexOf(p, Op.Exec.class));
     }
 
@@ -152,7 +153,7 @@ class PlannerTest {
                         + " \"options\": [\"nosuid\", \"ro\"]}"));
         ContainerPlan p = Planner.plan(new PlanInput(spec, bundle, bundle.resolve("rootfs"), List.of(10), 0, -1, false, 0,
                 Map.of("memory", "/sys/fs/cgroup/memory/c1", "name=systemd", "/sys/fs/cgroup/systemd/c1",
-                        "", "/sys/fs/cgroup/unified/c1"), "c1"));
+                        "", "/sys/fs/cgroup/unified/c1"), "c1", SecurityInput.NONE));
         List<Op> ops = new java.util.ArrayList<>();
         for (int i = 0; i < p.ops().size(); i++) {
             if (p.sources().get(i).equals("/mounts/0")) {

@@ -21,7 +21,6 @@ public final class SpecValidator {
             new OciVersionCheck(),
             new RootCheck(),
             new ProcessCheck(),
-            new CapabilitiesCheck(),
             new RlimitsCheck(),
             new SchedulerCheck(),
             new IoPriorityCheck(),

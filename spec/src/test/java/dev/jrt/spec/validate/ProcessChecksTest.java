@@ -58,37 +58,6 @@ class ProcessChecksTest {
     }
 
     @Nested
-    class Capabilities {
-        private final Check check = new CapabilitiesCheck();
-
-        @Test
-        void acceptsKnownNamesInEverySet() {
-            assertEquals(List.of(), processProblems(check, "'capabilities': {'bounding': ['CAP_SYS_ADMIN'], "
-                    + "'effective': ['CAP_BPF'], 'inheritable': [], 'permitted': ['CAP_CHECKPOINT_RESTORE'], "
-                    + "'ambient': ['CAP_CHOWN']}"));
-        }
-
-        @Test
-        void namesTheKnownCapabilitiesForAnUnknownOne() {
-            assertEquals(List.of("/process/capabilities/ambient/1: unknown capability \"CAP_FLY\" (allowed: "
-                            + "CAP_AUDIT_CONTROL, CAP_AUDIT_READ, CAP_AUDIT_WRITE, CAP_BLOCK_SUSPEND, CAP_BPF, "
-                            + "CAP_CHECKPOINT_RESTORE, CAP_CHOWN, CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER, "
-                            + "CAP_FSETID, CAP_IPC_LOCK, CAP_IPC_OWNER, CAP_KILL, CAP_LEASE, CAP_LINUX_IMMUTABLE, "
-                            + "CAP_MAC_ADMIN, CAP_MAC_OVERRIDE, CAP_MKNOD, CAP_NET_ADMIN, CAP_NET_BIND_SERVICE, "
-                            + "CAP_NET_BROADCAST, CAP_NET_RAW, CAP_PERFMON, CAP_SETFCAP, CAP_SETGID, CAP_SETPCAP, "
-                            + "CAP_SETUID, CAP_SYSLOG, CAP_SYS_ADMIN, CAP_SYS_BOOT, CAP_SYS_CHROOT, CAP_SYS_MODULE, "
-                            + "CAP_SYS_NICE, CAP_SYS_PACCT, CAP_SYS_PTRACE, CAP_SYS_RAWIO, CAP_SYS_RESOURCE, "
-                            + "CAP_SYS_TIME, CAP_SYS_TTY_CONFIG, CAP_WAKE_ALARM)"),
-                    processProblems(check, "'capabilities': {'ambient': ['CAP_KILL', 'CAP_FLY']}"));
-        }
-
-        @Test
-        void isCaseSensitiveLikeTheKernelNames() {
-            assertEquals(1, processProblems(check, "'capabilities': {'bounding': ['cap_kill']}").size());
-        }
-    }
-
-    @Nested
     class Rlimits {
         private final Check check = new RlimitsCheck();
 

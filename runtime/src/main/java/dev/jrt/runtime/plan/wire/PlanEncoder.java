@@ -137,6 +137,8 @@ public final class PlanEncoder {
             return AWAIT_START;
         } else if (op instanceof Op.ConfirmStart) {
             return CONFIRM_START;
+        } else if (SecurityOpsEncoder.encodes(op)) {
+            return SecurityOpsEncoder.encodeBody(op, w);
         }
         throw new IllegalArgumentException("no wire encoding for " + op.getClass().getName());
     }

@@ -1,0 +1,115 @@
+package dev.jrt.runtime.security;
+
+import dev.jrt.runtime.api.OciRuntimeException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Resolves user and group names from the container's /etc/passwd and /etc/group, read as plain
+ * text that the caller got safely from inside the container's root (never the host's NSS, never
+ * the container's NSS modules). A malformed line is skipped, as glibc's files backend does.
+ */
+public final class ContainerUsers {
+    /** uid, primary gid and supplementary gids of a user. */
+    public record Resolved(long uid, long gid, List<Long> groups) {}
+
+    private final String passwd;
+    private final String group;
+
+    /** @param passwd the text of /etc/passwd ("" when absent) @param group the text of /etc/group */
+    public ContainerUsers(String passwd, String group) {
+        this.passwd = passwd == null ? "" : passwd;
+        this.group = group == null ? "" : group;
+    }
+
+    /**
+     * "name", "uid", "name:group", "uid:gid" as {@code exec --user} takes it. A numeric uid that
+     * /etc/passwd lacks is allowed (gid 0 unless given), as in runc; an unknown name is an error.
+     */
+    public Resolved resolve(String spec) {
+        String userPart = spec;
+        String groupPart = null;
+        int colon = spec.indexOf(':');
+        if (colon >= 0) {
+            userPart = spec.substring(0, colon);
+            groupPart = spec.substring(colon + 1);
+        }
+        long uid;
+        long gid = 0;
+        String name = null;
+        String[] entry = find(passwd, userPart, 7);
+        if (entry != null) {
+            uid = Long.parseLong(entry[2]);
+            gid = Long.parseLong(entry[3]);
+            name = entry[0];
+        } else if (isId(userPart)) {
+            uid = Long.parseLong(userPart);
+        } else {
+            throw new OciRuntimeException("user \"" + userPart + "\": no such user in the container's /etc/passwd");
+        }
+        if (groupPart != null) {
+            String[] g = find(group, groupPart, 4);
+            if (g != null) {
+                gid = Long.parseLong(g[2]);
+            } else if (isId(groupPart)) {
+                gid = Long.parseLong(groupPart);
+            } else {
+                throw new OciRuntimeException("group \"" + groupPart + "\": no such group in the container's /etc/group");
+            }
+        }
+        List<Long> groups = new ArrayList<>();
+        if (name != null) {
+            for (String line : group.split("\n")) {
+                String[] g = fields(line, 4);
+                if (g != null && !g[3].isEmpty() && List.of(g[3].split(",")).contains(name)) {
+                    long id = Long.parseLong(g[2]);
+                    if (id != gid && !groups.contains(id)) {
+                        groups.add(id);
+                    }
+                }
+            }
+        }
+        return new Resolved(uid, gid, groups);
+    }
+
+    /** The gid of a group name, if /etc/group has it. */
+    public OptionalLong groupId(String name) {
+        String[] g = find(group, name, 4);
+        return g == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(g[2]));
+    }
+
+    /** The entry whose name (field 0) or, for a number, id (field 2) matches; names win. */
+    private static String[] find(String file, String key, int minFields) {
+        String[] byId = null;
+        for (String line : file.split("\n")) {
+            String[] f = fields(line, minFields);
+            if (f == null) {
+                continue;
+            }
+            if (f[0].equals(key)) {
+                return f;
+            }
+            if (byId == null && isId(key) && f[2].equals(key)) {
+                byId = f;
+            }
+        }
+        return byId;
+    }
+
+    private static String[] fields(String line, int minFields) {
+        if (line.isEmpty() || line.startsWith("#") || line.startsWith("+") || line.startsWith("-")) {
+            return null;
+        }
+        String[] f = line.split(":", -1);
+        if (f.length < minFields || !isId(f[2]) || (minFields == 7 && !isId(f[3]))) {
+            return null;
+        }
+        return f;
+    }
+
+    private static boolean isId(String s) {
+        return !s.isEmpty() && s.length() <= 10 && s.chars().allMatch(Character::isDigit)
+                && Long.parseLong(s) <= 0xffffffffL;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.jrt.runtime.security;
+
+import dev.jrt.runtime.sys.LibSeccomp;
+import dev.jrt.spec.features.Features;
+import dev.jrt.spec.model.Known;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The seccomp part of {@code jrt features}: what this build and this host's libseccomp and kernel do. */
+public final class SecurityFeatures {
+    private SecurityFeatures() {}
+
+    /** Disabled without libseccomp; otherwise the names jrt maps, the architectures libseccomp knows. */
+    public static Features.Seccomp seccomp() {
+        if (!LibSeccomp.available()) {
+            return new Features.Seccomp(false, null, null, null, null, null);
+        }
+        List<String> archs = new ArrayList<>();
+        for (String a : Known.SECCOMP_ARCHITECTURES) {
+            if (LibSeccomp.resolveArch(SeccompCompiler.archName(a)) != 0) {
+                archs.add(a);
+            }
+        }
+        // NOTIFY needs a listenerPath, which create still refuses
+        List<String> actions = Known.SECCOMP_ACTIONS.stream().filter(a -> !a.equals("SCMP_ACT_NOTIFY")).sorted().toList();
+        return new Features.Seccomp(true, actions, SeccompCompiler.OPERATORS.keySet().stream().sorted().toList(),
+                archs, SeccompFlags.known(), SeccompFlags.supported());
+    }
+}
