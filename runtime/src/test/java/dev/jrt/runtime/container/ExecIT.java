@@ -181,4 +181,20 @@ class ExecIT {
         assertTrue(e.getMessage().contains("/bin/nope") && e.getMessage().contains("ENOENT"), e.getMessage());
         assertEquals(List.of(initPid()), runtime.pids(id));
     }
+
+    @Test
+    void theExecdProcessGetsTheContainersSeccompFilter() throws Exception {
+        runtime.delete(id, true);
+        Files.writeString(bundle.resolve("config.json"), TestBundle.config("exec sleep 60",
+                "\"seccomp\": {\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"mkdir\","
+                        + " \"mkdirat\"], \"action\": \"SCMP_ACT_ERRNO\", \"errnoRet\": 13}]}"));
+        runtime.create(id, CreateOptions.of(bundle));
+        runtime.start(id);
+        assertEquals(0, exec("grep -E '^Seccomp:' /proc/self/status > /out/seccomp;"
+                + " mkdir /tmp/x 2>> /out/seccomp; echo $? >> /out/seccomp"));
+        List<String> lines = out("seccomp").lines().toList();
+        assertEquals("Seccomp:\t2", lines.get(0));
+        assertTrue(lines.get(1).contains("Permission denied"), lines.toString());
+        assertEquals("1", lines.get(2));
+    }
 }
