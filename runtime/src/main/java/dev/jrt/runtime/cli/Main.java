@@ -88,7 +88,8 @@ public final class Main {
         boolean debug = global.bool("debug");
         String path = global.value("log");
         if (path == null || path.isEmpty()) {
-            return debug ? new StreamLogSink(err, format, true, false) : LogSink.NONE;
+            // like runc without --log: warnings (and debug lines) on stderr; errors are printed once, below
+            return new StreamLogSink(err, format, debug, false, false);
         }
         OutputStream file = new FileOutputStream(path, true);
         return new StreamLogSink(file, format, debug, true);

@@ -17,12 +17,19 @@ public final class StreamLogSink implements LogSink {
     private final LogFormat format;
     private final boolean debug;
     private final boolean closeOut;
+    private final boolean errors;
 
     public StreamLogSink(OutputStream out, LogFormat format, boolean debug, boolean closeOut) {
+        this(out, format, debug, closeOut, true);
+    }
+
+    /** With {@code errors} false, error lines are left to the caller (the CLI prints them itself). */
+    public StreamLogSink(OutputStream out, LogFormat format, boolean debug, boolean closeOut, boolean errors) {
         this.out = out;
         this.format = format;
         this.debug = debug;
         this.closeOut = closeOut;
+        this.errors = errors;
     }
 
     @Override
@@ -32,7 +39,7 @@ public final class StreamLogSink implements LogSink {
 
     @Override
     public synchronized void log(Level level, String message) {
-        if (level == Level.DEBUG && !debug) {
+        if (level == Level.DEBUG && !debug || level == Level.ERROR && !errors) {
             return;
         }
         String time = DateTimeFormatter.ISO_INSTANT.format(Instant.now());
