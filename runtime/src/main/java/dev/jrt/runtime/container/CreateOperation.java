@@ -110,6 +110,7 @@ final class CreateOperation {
         cgroup.create();
         cleanup.push(cgroup::destroy);
         applyDevices(spec, cgroup);
+        cgroup.apply(spec.linux() == null ? null : spec.linux().resources());
 
         List<Fd> fds = new ArrayList<>();
         try {
