@@ -61,7 +61,7 @@ final class FieldWriter {
             CgroupFiles.write(dir, file, value);
         } catch (CgroupException e) {
             String hint = ALLOWED.get(file);
-            throw new CgroupException(pointer + ": " + e.getMessage() + (hint == null ? "" : " (" + hint + ")"), e.getCause());
+            throw new CgroupException(pointer + ": " + e.getMessage() + (hint == null ? "" : " (" + hint + ")"));
         }
     }
 }

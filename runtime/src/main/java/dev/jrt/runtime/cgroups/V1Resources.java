@@ -117,9 +117,9 @@ final class V1Resources {
             w.write(p + "/limit", "memory.limit_in_bytes", Long.toString(limit));
         } catch (CgroupException e) {
             if (e.getMessage().contains("device or resource busy")) {
-                throw new CgroupException(p + "/limit: cannot set the memory limit to " + limit
-                        + ": the container already uses " + w.read("memory.usage_in_bytes")
-                        + " bytes (peak " + w.read("memory.max_usage_in_bytes") + ")", e);
+                throw new CgroupException(e.getMessage() + "; the container already uses "
+                        + w.read("memory.usage_in_bytes") + " bytes (peak " + w.read("memory.max_usage_in_bytes")
+                        + ") and cannot be shrunk below that");
             }
             throw e;
         }

@@ -2,6 +2,7 @@ package dev.jrt.runtime.cli;
 
 import dev.jrt.runtime.cli.commands.CreateCommand;
 import dev.jrt.runtime.cli.commands.DeleteCommand;
+import dev.jrt.runtime.cli.commands.EventsCommand;
 import dev.jrt.runtime.cli.commands.FeaturesCommand;
 import dev.jrt.runtime.cli.commands.KillCommand;
 import dev.jrt.runtime.cli.commands.ListCommand;
@@ -12,6 +13,7 @@ import dev.jrt.runtime.cli.commands.SpecCommand;
 import dev.jrt.runtime.cli.commands.StartCommand;
 import dev.jrt.runtime.cli.commands.StateCommand;
 import dev.jrt.runtime.cli.commands.TrainCommand;
+import dev.jrt.runtime.cli.commands.UpdateCommand;
 import dev.jrt.runtime.cli.commands.VersionCommand;
 import java.util.List;
 
@@ -37,13 +39,8 @@ public final class Commands {
                     FlagSpec.value("process-label"), FlagSpec.value("apparmor"), FlagSpec.bool("no-new-privs"),
                     FlagSpec.list("cap", "c"), FlagSpec.value("preserve-fds"), FlagSpec.list("cgroup"),
                     FlagSpec.bool("ignore-paused"))),
-            new PendingCommand("update", List.of(
-                    FlagSpec.value("resources", "r"), FlagSpec.value("blkio-weight"), FlagSpec.value("cpu-period"),
-                    FlagSpec.value("cpu-quota"), FlagSpec.value("cpu-share"), FlagSpec.value("cpu-rt-period"),
-                    FlagSpec.value("cpu-rt-runtime"), FlagSpec.value("cpuset-cpus"), FlagSpec.value("cpuset-mems"),
-                    FlagSpec.value("memory"), FlagSpec.value("memory-reservation"), FlagSpec.value("memory-swap"),
-                    FlagSpec.value("pids-limit"), FlagSpec.value("l3-cache-schema"), FlagSpec.value("mem-bw-schema"))),
-            new PendingCommand("events", List.of(FlagSpec.value("interval"), FlagSpec.bool("stats"))),
+            new UpdateCommand(),
+            new EventsCommand(),
             new FeaturesCommand(),
             new SpecCommand(),
             VERSION,
