@@ -51,7 +51,7 @@ unit-test:
 
 # the cgroup integration tests on a pure cgroup v2 kernel (qemu guest, ../shared/lanes; needs root).
 # CgroupsIT runs every v2 path on real containers: limits, conversions, unified, refusals, OOM,
-# pids.max, update, cgroup.kill. About 8.5 minutes under TCG emulation, not part of `make test`.
+# pids.max, update, cgroup.kill. 4 to 8.5 minutes under TCG emulation; not part of `make test`.
 CGROUPV2_LANE ?= ../shared/lanes/cgroupv2-vm.sh
 test-cgroupv2: build
 	$(CGROUPV2_LANE) -p $(CURDIR) -- $(MVN) -o test -Djrt.it=true -Djrt.init=$(CURDIR)/build/jrt-init \
