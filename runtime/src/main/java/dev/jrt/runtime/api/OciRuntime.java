@@ -44,6 +44,16 @@ public interface OciRuntime {
      */
     int exec(ContainerId id, ExecOptions options);
 
+    /**
+     * Changes the cgroup limits of a live (created, running or paused) container: the members
+     * of {@code resources} that are set are written, the rest stay as they are. Errors name the
+     * field as {@code /linux/resources/...}.
+     */
+    void update(ContainerId id, dev.jrt.spec.model.LinuxResources resources);
+
+    /** The container's cgroup usage and limits now, and its OOM kill count (runc's events data). */
+    dev.jrt.runtime.cgroups.CgroupStats stats(ContainerId id);
+
     /** What this build implements (the OCI features document); it never claims more. */
     dev.jrt.spec.features.Features features();
 }

@@ -17,7 +17,7 @@ final class CgroupFiles {
         try {
             Files.write(p, value.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new CgroupException("write \"" + value + "\" to " + p + ": " + reason(e), e);
+            throw new CgroupException("write \"" + value + "\" to " + p + ": " + reason(e)); // the reason is the cause
         }
     }
 
@@ -26,7 +26,7 @@ final class CgroupFiles {
         try {
             return Files.readString(p, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
-            throw new CgroupException("read " + p + ": " + reason(e), e);
+            throw new CgroupException("read " + p + ": " + reason(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jrt.runtime.cgroups;
 
+import dev.jrt.spec.model.LinuxResources;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,24 @@ public interface CgroupManager {
 
     /** Makes the cgroup directories (parents included). */
     void create();
+
+    /**
+     * Writes the limits of {@code resources} except devices ({@link #applyDevices}); members
+     * left null (and, as in runc, most members set to 0) are not touched, so this serves both
+     * create and update. Fails with a {@link CgroupException} whose message starts with the
+     * config field's pointer ({@code /linux/resources/memory/limit: ...}) when the value is
+     * refused or the host lacks the controller or file it needs.
+     */
+    void apply(LinuxResources resources);
+
+    /** Usage and limits now, as runc's {@code events --stats} reports them. */
+    CgroupStats stats();
+
+    /**
+     * SIGKILLs every process in the cgroup through cgroup.kill (cgroup v2, Linux 5.14+), which
+     * also catches processes forked meanwhile; false when there is no cgroup.kill.
+     */
+    boolean killAll();
 
     /**
      * Denies every device except runc's defaults ({@link DeviceRule#defaults()}) and the

@@ -23,7 +23,7 @@ public final class CgroupPath {
             }
             if (p.equals("..")) {
                 if (parts.isEmpty()) {
-                    throw new CgroupException("cgroupsPath \"" + original + "\" escapes the cgroup root");
+                    throw new CgroupException("/linux/cgroupsPath: \"" + original + "\" escapes the cgroup root; allowed: a path that stays inside it");
                 }
                 parts.removeLast();
             } else {

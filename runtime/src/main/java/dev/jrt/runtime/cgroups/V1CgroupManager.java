@@ -1,5 +1,6 @@
 package dev.jrt.runtime.cgroups;
 
+import dev.jrt.spec.model.LinuxResources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,9 +84,37 @@ final class V1CgroupManager implements CgroupManager {
         }
     }
 
+    /** The directory of the hierarchy that holds controller ("cpu" in "cpu,cpuacct"), or null. */
+    static Path hierarchy(Map<String, Path> dirs, String controller) {
+        for (Map.Entry<String, Path> e : dirs.entrySet()) {
+            for (String c : e.getKey().split(",")) {
+                if (c.equals(controller)) {
+                    return e.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void apply(LinuxResources resources) {
+        new V1Resources(dirs).apply(resources);
+    }
+
+    @Override
+    public CgroupStats stats() {
+        return V1Stats.read(dirs);
+    }
+
+    /** cgroup v1 has no cgroup.kill. */
+    @Override
+    public boolean killAll() {
+        return false;
+    }
+
     @Override
     public void applyDevices(List<DeviceRule> rules) {
-        Path dir = dirs.get("devices");
+        Path dir = hierarchy(dirs, "devices");
         if (dir == null) {
             throw new CgroupException("the devices cgroup controller is not mounted on this host");
         }
@@ -106,7 +135,7 @@ final class V1CgroupManager implements CgroupManager {
 
     @Override
     public List<Integer> pids() {
-        Path dir = dirs.get("pids");
+        Path dir = hierarchy(dirs, "pids");
         if (dir == null) {
             dir = dirs.values().iterator().next();
         }
@@ -114,7 +143,7 @@ final class V1CgroupManager implements CgroupManager {
     }
 
     private Path freezerDir() {
-        Path dir = dirs.get("freezer");
+        Path dir = hierarchy(dirs, "freezer");
         if (dir == null) {
             throw new CgroupException("the freezer cgroup controller is not mounted on this host");
         }
@@ -145,7 +174,7 @@ final class V1CgroupManager implements CgroupManager {
 
     @Override
     public boolean isFrozen() {
-        Path dir = dirs.get("freezer");
+        Path dir = hierarchy(dirs, "freezer");
         return dir != null && Files.isDirectory(dir) && !CgroupFiles.read(dir, "freezer.state").equals("THAWED");
     }
 

@@ -1,5 +1,6 @@
 package dev.jrt.runtime.cgroups;
 
+import dev.jrt.spec.model.LinuxResources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -7,15 +8,22 @@ import java.util.Map;
 
 /** A pure cgroup v2 host: one directory in the unified hierarchy. */
 final class V2CgroupManager implements CgroupManager {
+    private final Path root;
     private final Path dir;
 
+    /** The manager of an existing cgroup: it is never created again, so the root is not needed. */
     V2CgroupManager(Path dir) {
+        this(null, dir);
+    }
+
+    V2CgroupManager(Path root, Path dir) {
+        this.root = root;
         this.dir = dir;
     }
 
     static V2CgroupManager forContainer(CgroupHost host, String cgroupsPath, String id) {
         String path = CgroupPath.resolve(cgroupsPath, id, host.ownUnified());
-        return new V2CgroupManager(host.unified().resolve(path.substring(1)));
+        return new V2CgroupManager(host.unified(), host.unified().resolve(path.substring(1)));
     }
 
     @Override
@@ -30,6 +38,30 @@ final class V2CgroupManager implements CgroupManager {
         } catch (java.io.IOException e) {
             throw new CgroupException("create cgroup " + dir + ": " + CgroupFiles.reason(e), e);
         }
+        if (root != null && dir.startsWith(root)) {
+            for (Path p = dir.getParent(); p != null && p.startsWith(root); p = p.getParent()) {
+                Controllers.enableInSubtree(p);
+            }
+        }
+    }
+
+    @Override
+    public void apply(LinuxResources resources) {
+        new V2Resources(dir).apply(resources);
+    }
+
+    @Override
+    public CgroupStats stats() {
+        return V2Stats.read(dir);
+    }
+
+    @Override
+    public boolean killAll() {
+        if (!Files.exists(dir.resolve("cgroup.kill"))) {
+            return false;
+        }
+        CgroupFiles.write(dir, "cgroup.kill", "1");
+        return true;
     }
 
     @Override

@@ -3,16 +3,17 @@ package dev.jrt.runtime.cli;
 import dev.jrt.runtime.cli.commands.CreateCommand;
 import dev.jrt.runtime.cli.commands.DeleteCommand;
 import dev.jrt.runtime.cli.commands.ExecCommand;
+import dev.jrt.runtime.cli.commands.EventsCommand;
 import dev.jrt.runtime.cli.commands.FeaturesCommand;
 import dev.jrt.runtime.cli.commands.KillCommand;
 import dev.jrt.runtime.cli.commands.ListCommand;
 import dev.jrt.runtime.cli.commands.PauseCommand;
-import dev.jrt.runtime.cli.commands.PendingCommand;
 import dev.jrt.runtime.cli.commands.PsCommand;
 import dev.jrt.runtime.cli.commands.SpecCommand;
 import dev.jrt.runtime.cli.commands.StartCommand;
 import dev.jrt.runtime.cli.commands.StateCommand;
 import dev.jrt.runtime.cli.commands.TrainCommand;
+import dev.jrt.runtime.cli.commands.UpdateCommand;
 import dev.jrt.runtime.cli.commands.VersionCommand;
 import java.util.List;
 
@@ -32,13 +33,8 @@ public final class Commands {
             new PauseCommand(true),
             new PauseCommand(false),
             new ExecCommand(),
-            new PendingCommand("update", List.of(
-                    FlagSpec.value("resources", "r"), FlagSpec.value("blkio-weight"), FlagSpec.value("cpu-period"),
-                    FlagSpec.value("cpu-quota"), FlagSpec.value("cpu-share"), FlagSpec.value("cpu-rt-period"),
-                    FlagSpec.value("cpu-rt-runtime"), FlagSpec.value("cpuset-cpus"), FlagSpec.value("cpuset-mems"),
-                    FlagSpec.value("memory"), FlagSpec.value("memory-reservation"), FlagSpec.value("memory-swap"),
-                    FlagSpec.value("pids-limit"), FlagSpec.value("l3-cache-schema"), FlagSpec.value("mem-bw-schema"))),
-            new PendingCommand("events", List.of(FlagSpec.value("interval"), FlagSpec.bool("stats"))),
+            new UpdateCommand(),
+            new EventsCommand(),
             new FeaturesCommand(),
             new SpecCommand(),
             VERSION,

@@ -122,6 +122,7 @@ final class CreateOperation {
         cgroup.create();
         cleanup.push(cgroup::destroy);
         applyDevices(spec, cgroup);
+        cgroup.apply(spec.linux() == null ? null : spec.linux().resources());
         phase("cgroup created", t0);
 
         List<Fd> fds = new ArrayList<>();

@@ -234,6 +234,28 @@ public final class LinuxRuntime implements OciRuntime {
     }
 
     @Override
+    public void update(ContainerId id, dev.jrt.spec.model.LinuxResources resources) {
+        try (ContainerLock lock = store.lock(id)) {
+            StateRecord record = store.load(id);
+            ContainerStatus status = status(record);
+            if (status == ContainerStatus.STOPPED) {
+                throw new IllegalStateTransitionException("cannot update a stopped container", status);
+            }
+            CgroupManagers.fromPaths(record.cgroupPaths()).apply(resources);
+        }
+    }
+
+    @Override
+    public dev.jrt.runtime.cgroups.CgroupStats stats(ContainerId id) {
+        StateRecord record = store.load(id);
+        ContainerStatus status = status(record);
+        if (status == ContainerStatus.STOPPED) {
+            throw new IllegalStateTransitionException("container not running", status);
+        }
+        return CgroupManagers.fromPaths(record.cgroupPaths()).stats();
+    }
+
+    @Override
     public dev.jrt.spec.features.Features features() {
         return RuntimeFeatures.describe();
     }
@@ -260,6 +282,9 @@ public final class LinuxRuntime implements OciRuntime {
         }
         if (all && record.cgroupPaths() != null && !record.cgroupPaths().isEmpty()) {
             CgroupManager cgroup = CgroupManagers.fromPaths(record.cgroupPaths());
+            if (signal == Signals.SIGKILL && cgroup.killAll()) {
+                return; // cgroup.kill also catches processes forked while we would list them
+            }
             boolean frozen = cgroup.isFrozen();
             targets.addAll(cgroup.pids());
             for (int pid : targets) {

@@ -3,7 +3,6 @@ package dev.jrt.runtime.container;
 import dev.jrt.runtime.api.OciRuntimeException;
 import dev.jrt.runtime.plan.MountOptions;
 import dev.jrt.spec.model.Linux;
-import dev.jrt.spec.model.LinuxResources;
 import dev.jrt.spec.model.Mount;
 import dev.jrt.spec.model.Process;
 import dev.jrt.spec.model.Spec;
@@ -13,7 +12,9 @@ import java.util.List;
 /**
  * Config fields this build validates but cannot honour yet. A runtime that silently ignored a
  * seccomp profile or a memory limit would hand the container more than its owner meant to, so
- * each of these fails create with the field's pointer, before anything is made.
+ * each of these fails create with the field's pointer, before anything is made. Cgroup
+ * resources are not listed: the cgroup manager refuses, naming the field, any value this host
+ * cannot enforce.
  */
 final class UnsupportedFeatures {
     private UnsupportedFeatures() {}
@@ -63,33 +64,6 @@ final class UnsupportedFeatures {
         }
         if (l.mountLabel() != null && !l.mountLabel().isEmpty()) {
             problems.add("/linux/mountLabel: not supported yet");
-        }
-        LinuxResources r = l.resources();
-        if (r != null) {
-            if (r.memory() != null) {
-                problems.add("/linux/resources/memory: not supported yet");
-            }
-            if (r.cpu() != null) {
-                problems.add("/linux/resources/cpu: not supported yet");
-            }
-            if (r.pids() != null) {
-                problems.add("/linux/resources/pids: not supported yet");
-            }
-            if (r.blockIo() != null) {
-                problems.add("/linux/resources/blockIO: not supported yet");
-            }
-            if (r.hugepageLimits() != null && !r.hugepageLimits().isEmpty()) {
-                problems.add("/linux/resources/hugepageLimits: not supported yet");
-            }
-            if (r.network() != null) {
-                problems.add("/linux/resources/network: not supported yet");
-            }
-            if (r.rdma() != null && !r.rdma().isEmpty()) {
-                problems.add("/linux/resources/rdma: not supported yet");
-            }
-            if (r.unified() != null && !r.unified().isEmpty()) {
-                problems.add("/linux/resources/unified: not supported yet");
-            }
         }
     }
 }

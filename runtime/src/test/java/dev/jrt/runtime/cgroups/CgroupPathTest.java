@@ -23,7 +23,7 @@ class CgroupPathTest {
     void dotDotMayNotEscapeTheRoot() {
         assertEquals("/a/c", CgroupPath.resolve("/a/b/../c", "id", "/"));
         CgroupException e = assertThrows(CgroupException.class, () -> CgroupPath.resolve("/../../etc", "id", "/"));
-        assertEquals("cgroupsPath \"/../../etc\" escapes the cgroup root", e.getMessage());
+        assertEquals("/linux/cgroupsPath: \"/../../etc\" escapes the cgroup root; allowed: a path that stays inside it", e.getMessage());
     }
 
     @Test

@@ -97,6 +97,16 @@ class MainTest {
         }
 
         @Override
+        public void update(ContainerId id, dev.jrt.spec.model.LinuxResources resources) {
+            calls.add("update " + id);
+        }
+
+        @Override
+        public dev.jrt.runtime.cgroups.CgroupStats stats(ContainerId id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Features features() {
             throw new UnsupportedOperationException();
         }

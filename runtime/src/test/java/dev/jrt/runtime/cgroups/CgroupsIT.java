@@ -1,0 +1,236 @@
+package dev.jrt.runtime.cgroups;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jrt.runtime.api.ContainerId;
+import dev.jrt.runtime.api.CreateOptions;
+import dev.jrt.runtime.api.OciRuntimeException;
+import dev.jrt.runtime.api.RuntimeOptions;
+import dev.jrt.runtime.container.LinuxRuntime;
+import dev.jrt.runtime.log.LogSink;
+import dev.jrt.runtime.state.FileStateStore;
+import dev.jrt.runtime.testsupport.TestBundle;
+import dev.jrt.spec.model.LinuxMemory;
+import dev.jrt.spec.model.LinuxPids;
+import dev.jrt.spec.model.LinuxResources;
+import dev.jrt.spec.model.LinuxCpu;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Limits on real containers (root only), on whatever cgroup layout the host has: this hybrid
+ * v1 host, or a pure v2 kernel in {@code make test-cgroupv2}. Values are read back from the
+ * host's cgroup directories recorded in the container's state; enforcement is shown from inside.
+ */
+class CgroupsIT {
+    @TempDir
+    Path tmp;
+
+    private Path bundle;
+    private Path rootfs;
+    private Path stateRoot;
+    private LinuxRuntime runtime;
+    private final ContainerId id = ContainerId.of("cg-" + ProcessHandle.current().pid());
+
+    @BeforeEach
+    void setUp() throws IOException {
+        TestBundle.assumeRootIntegration();
+        bundle = tmp.resolve("bundle");
+        rootfs = TestBundle.create(bundle);
+        Files.createSymbolicLink(rootfs.resolve("bin/dd"), Path.of("busybox"));
+        stateRoot = tmp.resolve("state");
+        runtime = new LinuxRuntime(new RuntimeOptions(stateRoot, Path.of(System.getProperty("jrt.init")), LogSink.NONE, false));
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (runtime != null) {
+            runtime.delete(id, true);
+        }
+    }
+
+    private void config(String script, String resources) throws IOException {
+        Files.writeString(bundle.resolve("config.json"), TestBundle.config(script, "\"resources\": " + resources));
+    }
+
+    private Map<String, Path> dirs() {
+        Map<String, Path> out = new LinkedHashMap<>();
+        new FileStateStore(stateRoot).load(id).cgroupPaths().forEach((k, v) -> out.put(k, Path.of(v)));
+        return out;
+    }
+
+    private boolean v2() {
+        Map<String, Path> d = dirs();
+        return d.size() == 1 && d.containsKey("");
+    }
+
+    /** The value of a v1 file (in the controller's hierarchy) or of its v2 counterpart. */
+    private String read(String controller, String v1File, String v2File) throws IOException {
+        Map<String, Path> d = dirs();
+        Path file = v2() ? d.get("").resolve(v2File) : V1CgroupManager.hierarchy(d, controller).resolve(v1File);
+        return Files.readString(file).trim();
+    }
+
+    private void awaitFile(String name) throws InterruptedException {
+        Path p = rootfs.resolve("out").resolve(name);
+        for (int i = 0; i < 1000 && !Files.exists(p); i++) {
+            Thread.sleep(10);
+        }
+        assertTrue(Files.exists(p), name + " never appeared");
+    }
+
+    private void assertNothingLeft(Map<String, Path> before) {
+        assertFalse(Files.exists(stateRoot.resolve(id.value())), "state left behind");
+        before.values().forEach(p -> assertFalse(Files.exists(p), "cgroup " + p + " left behind"));
+    }
+
+    /** Where the container's cgroups would be, computed as create computes them. */
+    private Map<String, Path> expectedDirs() {
+        Map<String, Path> out = new LinkedHashMap<>();
+        CgroupManagers.forContainer(CgroupHost.detect(), null, id.value()).paths().forEach((k, v) -> out.put(k, Path.of(v)));
+        return out;
+    }
+
+    @Test
+    void limitsAreWrittenToTheContainersCgroup() throws Exception {
+        config("exec sleep 60", """
+                {"memory": {"limit": 67108864, "reservation": 33554432, "swap": 100663296},
+                 "cpu": {"shares": 512, "quota": 50000, "period": 100000, "cpus": "0", "mems": "0"},
+                 "pids": {"limit": 42}}""");
+        runtime.create(id, CreateOptions.of(bundle));
+        assertEquals("67108864", read("memory", "memory.limit_in_bytes", "memory.max"));
+        assertEquals("33554432", read("memory", "memory.soft_limit_in_bytes", "memory.low"));
+        assertEquals(v2() ? "33554432" : "100663296", read("memory", "memory.memsw.limit_in_bytes", "memory.swap.max"));
+        assertEquals(v2() ? "20" : "512", read("cpu", "cpu.shares", "cpu.weight"));
+        assertEquals(v2() ? "50000 100000" : "50000", read("cpu", "cpu.cfs_quota_us", "cpu.max"));
+        assertEquals("0", read("cpuset", "cpuset.cpus", "cpuset.cpus"));
+        assertEquals("42", read("pids", "pids.max", "pids.max"));
+        int pid = runtime.state(id).pid();
+        assertTrue(Files.readString(Path.of("/proc/" + pid + "/status")).contains("Cpus_allowed_list:\t0\n"),
+                "the init runs on cpu 0 only");
+        CgroupStats stats = runtime.stats(id);
+        assertEquals(67108864, stats.memory().usage().limit());
+        assertEquals(42, stats.pids().limit());
+        assertEquals(1, stats.pids().current());
+    }
+
+    @Test
+    void aValueTheKernelRefusesNamesTheFieldAndLeavesNothing() throws Exception {
+        Map<String, Path> dirs = expectedDirs();
+        config("true", "{\"cpu\": {\"period\": 100}}");
+        OciRuntimeException e = assertThrows(OciRuntimeException.class, () -> runtime.create(id, CreateOptions.of(bundle)));
+        assertTrue(e.getMessage().startsWith("/linux/resources/cpu/period: write "), e.getMessage());
+        assertTrue(e.getMessage().endsWith(": invalid argument (allowed: 1000 to 1000000 microseconds)")
+                || e.getMessage().endsWith(": invalid argument (allowed: a quota of at least 1000 or -1, a period of 1000"
+                + " to 1000000 microseconds)"), e.getMessage());
+        assertNothingLeft(dirs);
+    }
+
+    @Test
+    void sharesTheKernelClampsAreRefused() throws Exception {
+        Map<String, Path> dirs = expectedDirs();
+        config("true", "{\"cpu\": {\"shares\": 1}}");
+        // v2: runc's conversion maps shares 1 to weight 1, which the kernel accepts
+        Assumptions.assumeTrue(dirs.size() > 1, "cgroup v1 only");
+        OciRuntimeException e = assertThrows(OciRuntimeException.class, () -> runtime.create(id, CreateOptions.of(bundle)));
+        assertEquals("/linux/resources/cpu/shares: 1 is out of range; the minimum this kernel allows is 2"
+                + " (allowed: 2 to 262144)", e.getMessage());
+        assertNothingLeft(dirs);
+    }
+
+    @Test
+    void aControllerTheHostLacksIsNamed() throws Exception {
+        Map<String, Path> dirs = expectedDirs();
+        config("true", "{\"network\": {\"classID\": 1048577}}");
+        OciRuntimeException e = assertThrows(OciRuntimeException.class, () -> runtime.create(id, CreateOptions.of(bundle)));
+        assertTrue(e.getMessage().startsWith("/linux/resources/network"), e.getMessage());
+        assertTrue(e.getMessage().contains("net_cls"), e.getMessage());
+        assertNothingLeft(dirs);
+    }
+
+    @Test
+    void anUnknownUnifiedKeyIsRefused() throws Exception {
+        Map<String, Path> dirs = expectedDirs();
+        config("true", "{\"unified\": {\"memory.nosuch\": \"1\"}}");
+        OciRuntimeException e = assertThrows(OciRuntimeException.class, () -> runtime.create(id, CreateOptions.of(bundle)));
+        assertTrue(e.getMessage().startsWith("/linux/resources/unified"), e.getMessage());
+        assertNothingLeft(dirs);
+    }
+
+    @Test
+    void unifiedKeysAreWrittenOnV2() throws Exception {
+        Map<String, Path> dirs = expectedDirs();
+        // cgroup v1: refused, see anUnknownUnifiedKeyIsRefused
+        Assumptions.assumeTrue(dirs.size() == 1, "cgroup v2 only");
+        config("exec sleep 60", "{\"unified\": {\"memory.high\": \"50000000\", \"pids.max\": \"7\"}}");
+        runtime.create(id, CreateOptions.of(bundle));
+        assertEquals("49999872", read("memory", "", "memory.high"), "rounded down to pages");
+        assertEquals("7", read("pids", "", "pids.max"));
+    }
+
+    @Test
+    void aMemoryHogIsOomKilledAndCounted() throws Exception {
+        config("dd if=/dev/zero of=/dev/null bs=64M count=1; echo $? > /out/dd; exec sleep 60",
+                "{\"memory\": {\"limit\": 33554432, \"swap\": 33554432}}");
+        runtime.run(id, CreateOptions.of(bundle), true);
+        awaitFile("dd");
+        assertEquals("137", Files.readString(rootfs.resolve("out/dd")).trim(), "dd is SIGKILLed");
+        CgroupStats stats = runtime.stats(id);
+        assertTrue(stats.oomKills() >= 1, "oom kills: " + stats.oomKills());
+        assertEquals(33554432, stats.memory().usage().limit());
+    }
+
+    @Test
+    void forksStopAtPidsMax() throws Exception {
+        config("(i=0; while [ $i -lt 100 ]; do sleep 60 & i=$((i+1)); done) 2> /out/err; touch /out/done; exec sleep 60",
+                "{\"pids\": {\"limit\": 10}}");
+        runtime.run(id, CreateOptions.of(bundle), true);
+        awaitFile("done");
+        String err = Files.readString(rootfs.resolve("out/err"));
+        assertTrue(err.contains("can't fork"), "the subshell's fork failed: " + err);
+        int n = runtime.pids(id).size();
+        assertTrue(n <= 10, n + " processes under pids.max 10");
+        assertEquals(n, runtime.stats(id).pids().current());
+    }
+
+    @Test
+    void updateChangesLiveLimits() throws Exception {
+        config("exec sleep 60", "{\"memory\": {\"limit\": 67108864}, \"pids\": {\"limit\": 42}}");
+        runtime.run(id, CreateOptions.of(bundle), true);
+        runtime.update(id, new LinuxResources(null, new LinuxMemory(134217728L, null, null, null, null, null, null, null, null),
+                new LinuxCpu(null, 20000L, null, null, null, null, null, null, null), new LinuxPids(20L), null, null, null, null, null));
+        assertEquals("134217728", read("memory", "memory.limit_in_bytes", "memory.max"));
+        assertEquals("20", read("pids", "pids.max", "pids.max"));
+        assertEquals(v2() ? "20000 100000" : "20000", read("cpu", "cpu.cfs_quota_us", "cpu.max"));
+
+        OciRuntimeException e = assertThrows(OciRuntimeException.class, () -> runtime.update(id,
+                new LinuxResources(null, null, null, new LinuxPids(5L), null, null, null, null, Map.of("nosuch.file", "1"))));
+        assertTrue(e.getMessage().startsWith("/linux/resources/unified"), e.getMessage());
+        assertEquals("5", read("pids", "pids.max", "pids.max"), "fields before the refused one are applied, as in runc");
+    }
+
+    @Test
+    void killAllKillsEveryProcess() throws Exception {
+        config("sleep 60 & sleep 60 & touch /out/done; exec sleep 60", "{\"pids\": {\"limit\": 10}}");
+        runtime.run(id, CreateOptions.of(bundle), true);
+        awaitFile("done");
+        assertEquals(3, runtime.pids(id).size());
+        runtime.kill(id, 9, true);
+        for (int i = 0; i < 500 && !runtime.pids(id).isEmpty(); i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(List.of(), runtime.pids(id), "every process is gone (cgroup.kill on v2)");
+    }
+}
