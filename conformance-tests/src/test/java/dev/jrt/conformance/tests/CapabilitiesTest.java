@@ -49,6 +49,16 @@ class CapabilitiesTest {
 
     @Test
     @Requirement(file = "config.md", heading = "Linux Process",
+            text = "Runtimes SHOULD NOT fail if the container configuration requests capabilities that cannot be granted (an ambient capability that is not inheritable, as `runc spec` writes)")
+    void anAmbientCapabilityThatIsNotInheritableIsLeftOut(Sandbox sb) {
+        String[] caps = {"CAP_NET_BIND_SERVICE", "CAP_KILL"};
+        ProbeReport p = sb.report(sb.bundle().capabilities(caps).capabilitySet("ambient", caps).build());
+        assertSet("CapAmb", 0, p);
+        assertSet("CapEff", Caps.mask(caps), p);
+    }
+
+    @Test
+    @Requirement(file = "config.md", heading = "Linux Process",
             text = "a capability absent from every set is not held: a non-root process without ambient capabilities has empty effective and permitted sets")
     void nonRootWithoutAmbientHasNoCapabilities(Sandbox sb) {
         ProbeReport p = sb.report(sb.bundle().user(1000, 1000).capabilities("CAP_KILL", "CAP_CHOWN").build());

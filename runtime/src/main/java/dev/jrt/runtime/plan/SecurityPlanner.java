@@ -63,8 +63,13 @@ public final class SecurityPlanner {
         b.add("/process/capabilities", caps == null ? new Op.Capabilities(0, 0, 0, 0, 0)
                 : new Op.Capabilities(Capabilities.mask(caps.bounding()) & host, Capabilities.mask(caps.effective()) & host,
                         Capabilities.mask(caps.permitted()) & host, Capabilities.mask(caps.inheritable()) & host,
-                        Capabilities.mask(caps.ambient()) & host));
+                        ambient(caps) & host));
         lsm(b, process, security);
+    }
+
+    /** The kernel raises an ambient capability only if it is also inheritable and permitted. */
+    static long ambient(LinuxCapabilities caps) {
+        return Capabilities.mask(caps.ambient()) & Capabilities.mask(caps.inheritable()) & Capabilities.mask(caps.permitted());
     }
 
     /**

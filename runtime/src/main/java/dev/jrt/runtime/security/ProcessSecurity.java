@@ -77,8 +77,15 @@ public final class ProcessSecurity {
                 } else if ((hostBounding >> bit & 1) == 0) {
                     log.warn(where + name + " is not in this host's capability bounding set and cannot be granted:"
                             + " left out");
+                } else if (set.equals("ambient") && !(contains(caps.inheritable(), name) && contains(caps.permitted(), name))) {
+                    log.warn(where + name + " is not also inheritable and permitted, which the kernel requires"
+                            + " of an ambient capability: left out, as runc does");
                 }
             }
         });
+    }
+
+    private static boolean contains(List<String> names, String name) {
+        return names != null && names.contains(name);
     }
 }
