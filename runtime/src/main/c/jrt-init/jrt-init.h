@@ -23,10 +23,13 @@ enum op_type {
     OP_SCHEDULER = 40, OP_IO_PRIORITY, OP_CPU_AFFINITY,
     /* hooks and exec: 80-99 */
     OP_RUN_STATE_HOOK = 80, OP_AWAIT_START, OP_CONFIRM_START,
+    /* seccomp user notification: 100-109 (notify.c) */
+    OP_SECCOMP_LISTENER = 100,
     OP_TYPE_MAX
 };
 
-enum msg_type { MSG_USERMAP = 1, MSG_INIT_PID = 2, MSG_SYNC = 3, MSG_READY = 4, MSG_ERROR = 5, MSG_ACK = 100 };
+enum msg_type { MSG_USERMAP = 1, MSG_INIT_PID = 2, MSG_SYNC = 3, MSG_READY = 4, MSG_ERROR = 5, MSG_ACK = 100,
+               MSG_SECCOMP_FD = 101 /* carries the seccomp notify fd (SCM_RIGHTS) */ };
 
 /* ---- plan ---- */
 struct op {
@@ -128,6 +131,9 @@ int op_io_priority(struct rd *r);
 int op_cpu_affinity(struct rd *r);
 
 int check_cwd_in_root(void);
+
+/* notify.c: seccomp with a user-notification listener */
+int op_seccomp_listener(int index, struct rd *r);
 
 /* hooks.c: hooks inside the container and the start handshake around them */
 extern pid_t init_host_pid;   /* the init's pid in the runtime's pid namespace (from stage 0) */

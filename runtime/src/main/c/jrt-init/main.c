@@ -193,6 +193,7 @@ int run_op(int index, const struct op *op)
     case OP_SCHEDULER: return op_scheduler(&r);
     case OP_IO_PRIORITY: return op_io_priority(&r);
     case OP_CPU_AFFINITY: return op_cpu_affinity(&r);
+    case OP_SECCOMP_LISTENER: return op_seccomp_listener(index, &r);
     default: return fail(EINVAL, "operation type %u is not allowed here", op->type);
     }
 }

@@ -203,4 +203,14 @@ boottime 86400 0
 
     /** sched_setaffinity(0) to the CPUs whose bits are set in {@code mask} (cpu_set_t layout: bit n = CPU n). */
     record CpuAffinity(byte[] mask) implements Op {}
+
+    // ---- init: seccomp user notification (wire types 100-109) ----
+
+    /**
+     * Like {@link Seccomp}, loaded with SECCOMP_FILTER_FLAG_NEW_LISTENER (added to {@code flags}):
+     * send the notify fd to the parent in a SECCOMP_FD message (SCM_RIGHTS), close it, and wait
+     * for the ACK, which the parent sends once it has handed the container process state and the
+     * fd to {@code linux.seccomp.listenerPath}. Must come before Ready (the parent must be there).
+     */
+    record SeccompListener(byte[] program, int flags) implements Op {}
 }

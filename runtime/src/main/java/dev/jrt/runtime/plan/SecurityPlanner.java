@@ -2,6 +2,7 @@ package dev.jrt.runtime.plan;
 
 import dev.jrt.runtime.api.OciRuntimeException;
 import dev.jrt.runtime.security.Capabilities;
+import dev.jrt.runtime.security.SeccompFlags;
 import dev.jrt.spec.model.LinuxCapabilities;
 import dev.jrt.spec.model.LinuxIoPriority;
 import dev.jrt.spec.model.LinuxPersonality;
@@ -102,7 +103,9 @@ public final class SecurityPlanner {
         if (security.seccompProgram() == null) {
             throw new OciRuntimeException("config.json: /linux/seccomp: no compiled program was given to the planner");
         }
-        b.add("/linux/seccomp", new Op.Seccomp(security.seccompProgram(), security.seccompFlags()));
+        boolean listener = (security.seccompFlags() & SeccompFlags.NEW_LISTENER) != 0;
+        b.add("/linux/seccomp", listener ? new Op.SeccompListener(security.seccompProgram(), security.seccompFlags())
+                : new Op.Seccomp(security.seccompProgram(), security.seccompFlags()));
     }
 
     private static void lsm(PlanBuilder b, Process process, SecurityInput security) {

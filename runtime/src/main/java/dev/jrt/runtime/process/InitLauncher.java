@@ -115,12 +115,20 @@ public final class InitLauncher {
             listener.afterSpawn(process.stage0);
             sendPlan(encoded);
             while (true) {
-                SeqPacketSocket.Received m = socket.receive(WireFormat.MESSAGE_HEADER_SIZE + 4096, 0);
-                if (m.length() == 0) {
-                    return endOfStream();
+                SeqPacketSocket.Received m = socket.receive(WireFormat.MESSAGE_HEADER_SIZE + 4096, 1);
+                Reply reply;
+                try (SeccompNotifyFd notify = SeccompNotifyFd.take(m)) {
+                    if (m.length() == 0) {
+                        return endOfStream();
+                    }
+                    reply = ReplyDecoder.decode(m.data(), m.length());
+                    if (reply instanceof Reply.SeccompFd s) {
+                        listener.onSeccompFd(s.opIndex(), notify.expect(s.opIndex()));
+                    }
                 }
-                Reply reply = ReplyDecoder.decode(m.data(), m.length());
-                if (reply instanceof Reply.UserMap u) {
+                if (reply instanceof Reply.SeccompFd) {
+                    ack();
+                } else if (reply instanceof Reply.UserMap u) {
                     listener.onUserNamespace(u.pid());
                     ack();
                 } else if (reply instanceof Reply.InitPid p) {

@@ -19,5 +19,14 @@ public interface InitListener {
     /** The init reached Op.Sync {@code opIndex} with {@code tag}: run what belongs there (hooks). */
     default void onSync(int opIndex, String tag) throws IOException {}
 
+    /**
+     * The init loaded a seccomp filter with a listener (Op.SeccompListener {@code opIndex}) and sent
+     * its notify fd: hand it to the listener. The launcher closes {@code notifyFd} afterwards and
+     * then ACKs; throwing fails the launch. By default a notify fd nobody asked for is an error.
+     */
+    default void onSeccompFd(int opIndex, dev.jrt.runtime.sys.Fd notifyFd) throws IOException {
+        throw new IOException("jrt-init sent a seccomp notify fd, but nothing here forwards it to a listener");
+    }
+
     InitListener NONE = new InitListener() {};
 }

@@ -137,6 +137,9 @@ public final class PlanEncoder {
             return AWAIT_START;
         } else if (op instanceof Op.ConfirmStart) {
             return CONFIRM_START;
+        } else if (op instanceof Op.SeccompListener o) {
+            w.bytes(o.program()).u32(o.flags());
+            return SECCOMP_LISTENER;
         } else if (SecurityOpsEncoder.encodes(op)) {
             return SecurityOpsEncoder.encodeBody(op, w);
         }

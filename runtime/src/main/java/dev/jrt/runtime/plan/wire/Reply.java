@@ -16,4 +16,7 @@ public sealed interface Reply {
 
     /** Op {@code opIndex} failed (-1: before the plan was read); errno 0 when there is none. */
     record Error(int opIndex, int errno, String message) implements Reply {}
+
+    /** Op {@code opIndex} loaded a seccomp filter with a listener; its notify fd came with the message. */
+    record SeccompFd(int opIndex) implements Reply {}
 }

@@ -27,6 +27,7 @@ public final class ReplyDecoder {
             case WireFormat.MSG_SYNC: return new Reply.Sync(a, text);
             case WireFormat.MSG_READY: return new Reply.Ready();
             case WireFormat.MSG_ERROR: return new Reply.Error(a, c, text);
+            case WireFormat.MSG_SECCOMP_FD: return new Reply.SeccompFd(a);
             default: throw new IllegalArgumentException("unknown message type " + type + " from jrt-init");
         }
     }

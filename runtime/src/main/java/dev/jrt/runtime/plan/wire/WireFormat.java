@@ -57,6 +57,8 @@ public final class WireFormat {
     public static final int RUN_STATE_HOOK = 80;
     public static final int AWAIT_START = 81;
     public static final int CONFIRM_START = 82;
+    // seccomp user notification (op type numbers 100-109)
+    public static final int SECCOMP_LISTENER = 100;
 
     // messages: u32 type, i32 a, i32 b, u32 text length, text
     public static final int MSG_USERMAP = 1;
@@ -65,5 +67,7 @@ public final class WireFormat {
     public static final int MSG_READY = 4;
     public static final int MSG_ERROR = 5;
     public static final int MSG_ACK = 100;
+    /** From the init, with the seccomp notify fd in SCM_RIGHTS; a = op index. The parent forwards it, then ACKs. */
+    public static final int MSG_SECCOMP_FD = 101;
     public static final int MESSAGE_HEADER_SIZE = 16;
 }
