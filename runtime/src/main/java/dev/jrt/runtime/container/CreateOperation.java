@@ -212,6 +212,12 @@ final class CreateOperation {
             }
 
             @Override
+            public void onSeccompFd(int opIndex, Fd notifyFd) {
+                new SeccompListenerForwarder(spec, id.value(), create.bundle().toString())
+                        .forward(notifyFd, initPid, "creating", initPid);
+            }
+
+            @Override
             public void onUserNamespace(int pid) throws IOException {
                 IdMapWriter.write(pid, mappings(spec.linux().uidMappings()), mappings(spec.linux().gidMappings()), false);
             }

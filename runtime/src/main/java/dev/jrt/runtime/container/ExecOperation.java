@@ -158,6 +158,19 @@ final class ExecOperation {
                     consoleSlot, exec.preserveFds(),
                     ProcessSecurity.prepare(spec.withProcess(process), options.stateRoot(), options.log()));
             InitListener listener = new InitListener() {
+                private int processPid;
+
+                @Override
+                public void onInitPid(int pid) {
+                    processPid = pid;
+                }
+
+                @Override
+                public void onSeccompFd(int opIndex, Fd notifyFd) {
+                    new SeccompListenerForwarder(spec, id.value(), record.bundle())
+                            .forward(notifyFd, processPid, "running", record.initPid());
+                }
+
                 @Override
                 public void afterSpawn(int stage0Pid) throws IOException {
                     for (Path dir : cgroups.values()) {

@@ -50,9 +50,6 @@ final class UnsupportedFeatures {
         if (l == null) {
             return;
         }
-        if (l.seccomp() != null && l.seccomp().listenerPath() != null && !l.seccomp().listenerPath().isEmpty()) {
-            problems.add("/linux/seccomp/listenerPath: seccomp notify listeners not supported yet");
-        }
         if (l.intelRdt() != null) {
             problems.add("/linux/intelRdt: not supported");
         }

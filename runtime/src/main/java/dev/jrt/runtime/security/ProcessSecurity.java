@@ -33,8 +33,9 @@ public final class ProcessSecurity {
         byte[] program = null;
         int flags = 0;
         if (seccomp != null) {
+            SeccompNotify.check(seccomp);
             program = program(seccomp, stateRoot, log);
-            flags = SeccompFlags.of(seccomp.flags(), false);
+            flags = SeccompFlags.of(seccomp.flags(), SeccompNotify.usesListener(seccomp));
         }
         return new SecurityInput(program, flags, bounding, HostSecurity.apparmorEnabled(), HostSecurity.selinuxEnabled());
     }

@@ -1,6 +1,7 @@
 package dev.jrt.runtime.security;
 
 import dev.jrt.runtime.sys.LibSeccomp;
+import dev.jrt.runtime.sys.SeccompKernel;
 import dev.jrt.spec.features.Features;
 import dev.jrt.spec.model.Known;
 import java.util.ArrayList;
@@ -21,8 +22,10 @@ public final class SecurityFeatures {
                 archs.add(a);
             }
         }
-        // NOTIFY needs a listenerPath, which create still refuses
-        List<String> actions = Known.SECCOMP_ACTIONS.stream().filter(a -> !a.equals("SCMP_ACT_NOTIFY")).sorted().toList();
+        // NOTIFY needs a kernel that gives a filter a listener (SECCOMP_FILTER_FLAG_NEW_LISTENER, Linux 5.0)
+        boolean notify = SeccompKernel.flagsSupported(SeccompFlags.NEW_LISTENER);
+        List<String> actions = Known.SECCOMP_ACTIONS.stream()
+                .filter(a -> notify || !a.equals(SeccompNotify.NOTIFY)).sorted().toList();
         return new Features.Seccomp(true, actions, SeccompCompiler.OPERATORS.keySet().stream().sorted().toList(),
                 archs, SeccompFlags.known(), SeccompFlags.supported());
     }
