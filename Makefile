@@ -21,7 +21,7 @@ build: deps java native dist cds
 java:
 	$(MVN) -DskipTests install
 
-native: build/jrt-init build/probe build/recvtty
+native: build/jrt-init build/probe build/recvtty build/seccomp-agent
 
 build/jrt-init: $(wildcard runtime/src/main/c/jrt-init/*.c runtime/src/main/c/jrt-init/*.h)
 	@mkdir -p build
@@ -34,6 +34,10 @@ build/probe: conformance-tests/src/main/c/probe.c
 build/recvtty: conformance-tests/src/main/c/recvtty.c
 	@mkdir -p build
 	$(CC) $(CFLAGS_STATIC) -o $@ conformance-tests/src/main/c/recvtty.c
+
+build/seccomp-agent: conformance-tests/src/main/c/seccomp-agent.c
+	@mkdir -p build
+	$(CC) $(CFLAGS_STATIC) -o $@ conformance-tests/src/main/c/seccomp-agent.c
 
 # build/dist: bin/jrt, lib/*.jar, lib/native/libjnidispatch.so, libexec/jrt-init
 dist:
@@ -62,13 +66,13 @@ test-cgroupv2: build
 	    -pl spec,runtime -Dtest='CgroupsIT,V2ResourcesTest' -Dsurefire.failIfNoSpecifiedTests=false
 
 # the black-box suite against one runtime: make conformance RUNTIME=/usr/sbin/runc
-conformance: build/probe build/recvtty
+conformance: build/probe build/recvtty build/seccomp-agent
 	$(MVN) -pl conformance-tests test -DskipTests=false -Druntime=$(RUNTIME)
 
 # jrt, runc and crun side by side. runc must pass (its known deviations are marked in the
 # tests). jrt's results are the committed report's: any change, better or worse, makes
 # docs/conformance.md stale and fails the check until the report is regenerated and committed.
-conformance-all: build/probe build/recvtty
+conformance-all: build/probe build/recvtty build/seccomp-agent
 	$(MVN) -pl conformance-tests test -DskipTests=false -Druntime=$(CURDIR)/$(DIST)/bin/jrt \
 	    -Dmaven.test.failure.ignore=true
 	$(MVN) -pl conformance-tests test -DskipTests=false -Druntime=$$(command -v runc)
