@@ -15,6 +15,7 @@ public final class Fixtures {
 
     private static Path probe;
     private static Path recvtty;
+    private static Path seccompAgent;
     private static Path template;
 
     private Fixtures() {}
@@ -81,6 +82,27 @@ public final class Fixtures {
             }
         }
         return recvtty;
+    }
+
+    /** The seccomp listener (linux.seccomp.listenerPath): build/seccomp-agent if newer than its source, else compiled here. */
+    public static synchronized Path seccompAgent() {
+        if (seccompAgent == null) {
+            try {
+                Path src = repoRoot().resolve("conformance-tests/src/main/c/seccomp-agent.c");
+                Path built = repoRoot().resolve("build/seccomp-agent");
+                if (Files.isExecutable(built)
+                        && Files.getLastModifiedTime(built).compareTo(Files.getLastModifiedTime(src)) >= 0) {
+                    seccompAgent = built;
+                } else {
+                    seccompAgent = workDir().resolve("seccomp-agent");
+                    run(List.of("gcc", "-static", "-O2", "-Wall", "-Wextra", "-Werror", "-o", seccompAgent.toString(),
+                            src.toString()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return seccompAgent;
     }
 
     /** A busybox rootfs with the probe at /probe, built once; bundles copy it. */
