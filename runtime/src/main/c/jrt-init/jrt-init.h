@@ -19,7 +19,9 @@ enum op_type {
     OP_SET_HOSTNAME, OP_SET_DOMAINNAME, OP_SYNC, OP_RUN_HOOK, OP_SETSID, OP_CONSOLE, OP_CHDIR,
     OP_SETRLIMIT, OP_UMASK, OP_PERSONALITY, OP_FIND_EXECUTABLE, OP_READY, OP_WAIT_START,
     OP_NO_NEW_PRIVILEGES, OP_SET_USER, OP_CAPABILITIES, OP_SECCOMP, OP_CLOSE_FDS, OP_EXEC,
-    OP_TYPE_MAX
+    OP_TYPE_MAX,
+    /* rootfs and mounts (mountx.c) */
+    OP_PROPAGATE_IN_ROOT = 60, OP_SET_MOUNT_ATTR, OP_ATTACH_MOUNT
 };
 
 enum msg_type { MSG_USERMAP = 1, MSG_INIT_PID = 2, MSG_SYNC = 3, MSG_READY = 4, MSG_ERROR = 5, MSG_ACK = 100 };
@@ -100,6 +102,9 @@ int op_write_file(struct rd *r);
 int op_mask_path(struct rd *r);
 int op_readonly_path(struct rd *r);
 int op_readonly_root(struct rd *r);
+int op_propagate_in_root(struct rd *r);
+int op_set_mount_attr(struct rd *r);
+int op_attach_mount(struct rd *r);
 
 int op_set_hostname(struct rd *r, int domain);
 int op_run_hook(struct rd *r);

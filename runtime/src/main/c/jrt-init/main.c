@@ -188,6 +188,9 @@ int run_op(int index, const struct op *op)
     case OP_SECCOMP: return op_seccomp(&r);
     case OP_CLOSE_FDS: return op_close_fds(&r);
     case OP_EXEC: return op_exec(&r);
+    case OP_PROPAGATE_IN_ROOT: return op_propagate_in_root(&r);
+    case OP_SET_MOUNT_ATTR: return op_set_mount_attr(&r);
+    case OP_ATTACH_MOUNT: return op_attach_mount(&r);
     default: return fail(EINVAL, "operation type %u is not allowed here", op->type);
     }
 }

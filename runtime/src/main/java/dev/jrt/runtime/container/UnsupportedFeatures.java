@@ -28,10 +28,8 @@ final class UnsupportedFeatures {
         List<Mount> mounts = spec.mounts() == null ? List.of() : spec.mounts();
         for (int i = 0; i < mounts.size(); i++) {
             MountOptions o = MountOptions.parse(mounts.get(i).options());
-            if (!o.recursive().isEmpty() || !o.extensions().isEmpty()) {
-                List<String> opts = new ArrayList<>(o.recursive());
-                opts.addAll(o.extensions());
-                problems.add("/mounts/" + i + "/options: " + String.join(", ", opts) + " not supported yet");
+            if (!o.extensions().isEmpty()) {
+                problems.add("/mounts/" + i + "/options: " + String.join(", ", o.extensions()) + " not supported yet");
             }
             if (mounts.get(i).uidMappings() != null || mounts.get(i).gidMappings() != null) {
                 problems.add("/mounts/" + i + ": id-mapped mounts not supported yet");

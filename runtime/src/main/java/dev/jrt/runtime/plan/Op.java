@@ -169,4 +169,25 @@ boottime 86400 0
      * after checking once more that the cwd is inside the root.
      */
     record Exec(List<String> argv, List<String> env) implements Op {}
+
+    // ---- init: rootfs and mounts (op types 60-79) ----
+
+    /**
+     * mount(NULL, path, NULL, flags, NULL) with {@code path} in root: the propagation of a mount the
+     * plan made (MS_SHARED, MS_PRIVATE, MS_SLAVE or MS_UNBINDABLE, with MS_REC for the r-forms).
+     */
+    record PropagateInRoot(String path, long flags) implements Op {}
+
+    /**
+     * mount_setattr on the mount at {@code path} in root: MOUNT_ATTR_* bits to set and to clear,
+     * on every mount below it too when {@code recursive} (AT_RECURSIVE): rro, rnosuid, ratime...
+     */
+    record SetMountAttr(String path, long attrSet, long attrClr, boolean recursive) implements Op {}
+
+    /**
+     * move_mount the detached mount in fd slot {@code slot} (fsmount or open_tree OPEN_TREE_CLONE)
+     * onto {@code target}, a host path as the init sees it, in the container's mount namespace only:
+     * how a rootfs tarball's tmpfs reaches the container without ever being in the host's mount table.
+     */
+    record AttachMount(int slot, String target) implements Op {}
 }

@@ -80,7 +80,7 @@ class PlannerTest {
         assertTrue(dev.targetInRoot());
         assertEquals(Linux.MS_NOSUID, dev.flags());
         assertEquals("mode=755", dev.data());
-        assertEquals(new Op.SetPropagation("/dev", Linux.MS_SLAVE | Linux.MS_REC), p.ops().get(i + 1));
+        assertEquals(new Op.PropagateInRoot("/dev", Linux.MS_SLAVE | Linux.MS_REC), p.ops().get(i + 1));
     }
 
     @Test

@@ -128,6 +128,15 @@ public final class PlanEncoder {
         } else if (op instanceof Op.Exec o) {
             w.strList(o.argv()).strList(o.env());
             return EXEC;
+        } else if (op instanceof Op.PropagateInRoot o) {
+            w.str(o.path()).u64(o.flags());
+            return PROPAGATE_IN_ROOT;
+        } else if (op instanceof Op.SetMountAttr o) {
+            w.str(o.path()).u64(o.attrSet()).u64(o.attrClr()).bool(o.recursive());
+            return SET_MOUNT_ATTR;
+        } else if (op instanceof Op.AttachMount o) {
+            w.u32(o.slot()).str(o.target());
+            return ATTACH_MOUNT;
         }
         throw new IllegalArgumentException("no wire encoding for " + op.getClass().getName());
     }

@@ -49,6 +49,10 @@ public final class WireFormat {
     public static final int SECCOMP = 29;
     public static final int CLOSE_FDS = 30;
     public static final int EXEC = 31;
+    // rootfs and mounts: 60-79
+    public static final int PROPAGATE_IN_ROOT = 60;
+    public static final int SET_MOUNT_ATTR = 61;
+    public static final int ATTACH_MOUNT = 62;
 
     // messages: u32 type, i32 a, i32 b, u32 text length, text
     public static final int MSG_USERMAP = 1;
