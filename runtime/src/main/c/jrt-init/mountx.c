@@ -56,20 +56,29 @@ int op_set_mount_attr(struct rd *r)
 
 int op_attach_mount(struct rd *r)
 {
-    uint32_t slot = rd_u32(r);
+    uint32_t mount_slot = rd_u32(r);
     const char *target = rd_str(r);
+    uint32_t number = rd_u32(r);
     if (rd_ok(r) < 0)
-        return -1;
-    int fd = slot_fd(slot);
-    if (fd < 0)
         return -1;
     if (target == NULL || target[0] != '/')
         return fail(EINVAL, "malformed plan: attach a mount needs an absolute target");
+    int mnt = slot_fd(mount_slot);
+    if (mnt < 0)
+        return -1;
+    if (number < 3 || number > 65535 || fcntl((int)number, F_GETFD) >= 0 || errno != EBADF)
+        return fail(EBUSY, "attach the root filesystem: descriptor %u is not free", number);
+    /* opened here, in the container's mount namespace: move_mount only attaches in the caller's */
     int dir = open(target, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (dir < 0)
         return fail(errno, "open %s", target);
-    int rc = syscall(SYS_move_mount, fd, "", dir, "", MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH) < 0
-                 ? fail(errno, "attach the root filesystem on %s", target) : 0;
+    int rc = (int)syscall(SYS_move_mount, mnt, "", dir, "", MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH);
+    int err = errno;
     close(dir);
-    return rc;
+    if (rc < 0)
+        return fail(err, "attach the root filesystem on %s", target);
+    /* the mount descriptor now names the attached mount itself (not what lies under it) */
+    if (dup3(mnt, (int)number, O_CLOEXEC) < 0)
+        return fail(errno, "dup the root filesystem to descriptor %u", number);
+    return 0;
 }

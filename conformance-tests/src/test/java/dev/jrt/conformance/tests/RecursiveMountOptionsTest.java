@@ -8,6 +8,7 @@ import dev.jrt.conformance.support.ConformanceTest;
 import dev.jrt.conformance.support.MountInfo;
 import dev.jrt.conformance.support.ProbeReport;
 import dev.jrt.conformance.support.Sandbox;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,11 +18,44 @@ import org.junit.jupiter.params.provider.CsvSource;
 @ConformanceTest
 class RecursiveMountOptionsTest {
 
-    /** The host's /sys/fs/cgroup has submounts: an rbind of it shows whether an option reached them. */
+    /** Submounts of the bind source as the container sees them. */
     private static List<MountInfo> submounts(ProbeReport p) {
-        List<MountInfo> subs = p.mounts().stream().filter(m -> m.mountPoint().startsWith("/hostcg/")).toList();
-        assertFalse(subs.isEmpty(), "no submount of /sys/fs/cgroup under /hostcg: " + p.mounts());
+        List<MountInfo> subs = p.mounts().stream().filter(m -> m.mountPoint().startsWith("/rec/")).toList();
+        assertFalse(subs.isEmpty(), "no submount under /rec: " + p.mounts());
         return subs;
+    }
+
+    /** A host directory with a tmpfs mounted below it with {@code options}, unmounted when the sandbox closes. */
+    private static Path sourceWithSubmount(Sandbox sb, String options) {
+        Path src = sb.hostDir("rec");
+        Path sub = src.resolve("sub");
+        try {
+            Files.createDirectories(sub);
+            command("mount", "-t", "tmpfs", "-o", "size=1m," + options, "rec-sub", sub.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        sb.onClose(() -> {
+            try {
+                command("umount", "-l", sub.toString());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return src;
+    }
+
+    private static void command(String... cmd) throws java.io.IOException {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0) {
+                throw new java.io.IOException(String.join(" ", cmd) + ": " + out.trim());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.IOException(e);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -30,7 +64,8 @@ class RecursiveMountOptionsTest {
     @Requirement(file = "config.md", heading = "Linux mount options",
             text = "Runtimes MUST/SHOULD implement the recursive options (rro, rnosuid, ...): every submount gets the flag")
     void aRecursiveOptionReachesEverySubmount(String option, String flag, Sandbox sb) {
-        ProbeReport p = sb.report(sb.bundle().bind(Path.of("/sys/fs/cgroup"), "/hostcg", "rbind", option).build());
+        Path src = sourceWithSubmount(sb, "rw");
+        ProbeReport p = sb.report(sb.bundle().bind(src, "/rec", "rbind", option).build());
         for (MountInfo m : submounts(p)) {
             assertTrue(m.hasOption(flag), option + " -> " + m.mountPoint() + " " + m.options());
         }
@@ -41,7 +76,8 @@ class RecursiveMountOptionsTest {
     @Requirement(file = "config.md", heading = "Linux mount options",
             text = "Runtimes MUST/SHOULD implement the recursive options: the clearing forms (rrw, rsuid, ...) clear the flag on every submount")
     void aClearingRecursiveOptionClearsEverySubmount(String option, String flag, Sandbox sb) {
-        ProbeReport p = sb.report(sb.bundle().bind(Path.of("/sys/fs/cgroup"), "/hostcg", "rbind", "r" + (flag.equals("ro") ? "ro" : flag), option).build());
+        Path src = sourceWithSubmount(sb, "ro,nosuid,nodev,noexec");
+        ProbeReport p = sb.report(sb.bundle().bind(src, "/rec", "rbind", option).build());
         for (MountInfo m : submounts(p)) {
             assertFalse(m.hasOption(flag), option + " -> " + m.mountPoint() + " " + m.options());
         }

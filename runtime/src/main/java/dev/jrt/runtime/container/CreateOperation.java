@@ -18,6 +18,7 @@ import dev.jrt.runtime.process.InitFailedException;
 import dev.jrt.runtime.process.InitLauncher;
 import dev.jrt.runtime.process.InitListener;
 import dev.jrt.runtime.process.InitResult;
+import dev.jrt.runtime.rootfs.PreparedRootfs;
 import dev.jrt.runtime.state.ContainerLock;
 import dev.jrt.runtime.state.FileStateStore;
 import dev.jrt.runtime.state.ProcessInfo;
@@ -85,7 +86,9 @@ final class CreateOperation {
             throw new OciRuntimeException("config.json: /root/path: required");
         }
         Path rootfs = bundle.resolve(spec.root().path()).normalize();
-        if (!Files.isDirectory(rootfs)) {
+        if (Files.isRegularFile(rootfs)) {
+            dev.jrt.runtime.rootfs.RootfsTarball.formatOf(rootfs); // a tarball, unpacked in build()
+        } else if (!Files.isDirectory(rootfs)) {
             throw new OciRuntimeException("config.json: /root/path: " + rootfs
                     + (Files.exists(rootfs) ? ": not a directory" : ": no such file or directory"));
         }
@@ -125,9 +128,12 @@ final class CreateOperation {
                 fds.add(dev.jrt.runtime.sys.UnixSockets.connect(create.consoleSocket().toString()));
                 consoleSlot = 1;
             }
+            PreparedRootfs prepared = PreparedRootfs.prepare(rootfs, spec, store.dir(id), create.preserveFds());
+            int rootfsSlot = fds.size();
+            fds.addAll(prepared.fds());
             List<Integer> fdNumbers = fds.stream().map(Fd::get).toList();
-            ContainerPlan plan = Planner.plan(new PlanInput(spec, bundle, rootfs, fdNumbers, 0, consoleSlot,
-                    create.noPivot(), create.preserveFds()));
+            ContainerPlan plan = prepared.attachTo(Planner.plan(new PlanInput(spec, bundle, prepared.dir(), fdNumbers, 0,
+                    consoleSlot, create.noPivot(), create.preserveFds())), rootfsSlot);
             phase("planned", t0);
             InitResult init = launch(plan, spec, cgroup);
             phase("init ready", t0);

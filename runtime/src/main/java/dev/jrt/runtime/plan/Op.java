@@ -185,9 +185,11 @@ boottime 86400 0
     record SetMountAttr(String path, long attrSet, long attrClr, boolean recursive) implements Op {}
 
     /**
-     * move_mount the detached mount in fd slot {@code slot} (fsmount or open_tree OPEN_TREE_CLONE)
-     * onto {@code target}, a host path as the init sees it, in the container's mount namespace only:
-     * how a rootfs tarball's tmpfs reaches the container without ever being in the host's mount table.
+     * move_mount the detached mount in fd slot {@code mountSlot} (fsmount, or open_tree with
+     * OPEN_TREE_CLONE) onto the directory {@code target} (a host path as the init sees it), in the
+     * container's mount namespace only, then dup it to descriptor number {@code fd} (close-on-exec),
+     * which must be free: the plan then names the attached mount "/proc/self/fd/{@code fd}". How a
+     * rootfs tarball's tmpfs reaches the container without ever being in the host's mount table.
      */
-    record AttachMount(int slot, String target) implements Op {}
+    record AttachMount(int mountSlot, String target, int fd) implements Op {}
 }

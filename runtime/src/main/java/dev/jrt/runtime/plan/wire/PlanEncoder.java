@@ -135,7 +135,7 @@ public final class PlanEncoder {
             w.str(o.path()).u64(o.attrSet()).u64(o.attrClr()).bool(o.recursive());
             return SET_MOUNT_ATTR;
         } else if (op instanceof Op.AttachMount o) {
-            w.u32(o.slot()).str(o.target());
+            w.u32(o.mountSlot()).str(o.target()).u32(o.fd());
             return ATTACH_MOUNT;
         }
         throw new IllegalArgumentException("no wire encoding for " + op.getClass().getName());

@@ -1,0 +1,76 @@
+package dev.jrt.runtime.rootfs;
+
+import dev.jrt.runtime.api.OciRuntimeException;
+import dev.jrt.runtime.plan.ContainerPlan;
+import dev.jrt.runtime.plan.Op;
+import dev.jrt.runtime.sys.Fd;
+import dev.jrt.spec.model.Spec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The container's root filesystem as create uses it. A directory is used in place ({@code dir}).
+ * A tarball is unpacked onto a detached tmpfs ({@code mount}); jrt-init attaches it on an empty
+ * directory in the state dir ({@code mountPoint}) in the container's mount namespace, and the plan
+ * names it "/proc/self/fd/N" ({@code dir}) so that later steps need no path lookup on the host.
+ */
+public record PreparedRootfs(Path dir, Fd mount, Path mountPoint, int number) {
+
+    /** root.path as given; a tarball is unpacked. {@code preserveFds} tells which descriptor numbers are taken. */
+    public static PreparedRootfs prepare(Path rootfs, Spec spec, Path stateDir, int preserveFds) {
+        if (Files.isDirectory(rootfs)) {
+            return new PreparedRootfs(rootfs, null, null, -1);
+        }
+        ArchiveFormat format = RootfsTarball.formatOf(rootfs);
+        String propagation = spec.linux() == null ? null : spec.linux().rootfsPropagation();
+        if ("shared".equals(propagation) || "rshared".equals(propagation)) {
+            throw new OciRuntimeException("config.json: /linux/rootfsPropagation: \"" + propagation + "\" with a rootfs"
+                    + " tarball would put its tmpfs in the host's mount table; allowed with a tarball: private, rprivate,"
+                    + " slave, rslave, unbindable, runbindable");
+        }
+        boolean userns = spec.linux() != null && spec.linux().namespaces() != null
+                && spec.linux().namespaces().stream().anyMatch(n -> "user".equals(n.type()));
+        if (userns) {
+            throw new OciRuntimeException("config.json: /root/path: a rootfs tarball with a user namespace is not"
+                    + " supported yet (its mount point in the state directory is out of the namespace's reach);"
+                    + " allowed with a user namespace: a directory");
+        }
+        Path dir = stateDir.resolve("rootfs");
+        try {
+            Files.createDirectory(dir);
+        } catch (IOException e) {
+            throw new OciRuntimeException("create " + dir + ": " + e.getMessage(), e);
+        }
+        Fd mount = RootfsTarball.unpack(rootfs, format, spec);
+        // above the preserved fds, the sync socket and every plan slot jrt-init receives
+        int number = 3 + preserveFds + 200;
+        return new PreparedRootfs(Path.of("/proc/self/fd/" + number), mount, dir, number);
+    }
+
+    /** The descriptors that travel with the plan (none for a directory). */
+    public List<Fd> fds() {
+        return mount == null ? List.of() : List.of(mount);
+    }
+
+    /**
+     * The plan with the tmpfs attached in place of the rootfs bind (the first op from /root/path: an
+     * attached mount is already a mount point to pivot into). {@code firstSlot} is the slot of
+     * {@link #fds()}' first descriptor.
+     */
+    public ContainerPlan attachTo(ContainerPlan plan, int firstSlot) {
+        if (mount == null) {
+            return plan;
+        }
+        List<Op> ops = new ArrayList<>(plan.ops());
+        List<String> sources = new ArrayList<>(plan.sources());
+        int at = sources.indexOf("/root/path");
+        if (at < 1 || !(ops.get(at) instanceof Op.Mount m) || !m.source().equals(dir.toString())) {
+            throw new IllegalStateException("the plan has no rootfs bind to replace with the tarball's tmpfs");
+        }
+        ops.set(at, new Op.AttachMount(firstSlot, mountPoint.toString(), number));
+        return new ContainerPlan(ops, sources, plan.fds());
+    }
+}

@@ -1,0 +1,213 @@
+package dev.jrt.runtime.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jrt.runtime.api.ContainerId;
+import dev.jrt.runtime.api.ContainerStatus;
+import dev.jrt.runtime.api.CreateOptions;
+import dev.jrt.runtime.api.OciRuntimeException;
+import dev.jrt.runtime.api.RuntimeOptions;
+import dev.jrt.runtime.log.LogSink;
+import dev.jrt.runtime.testsupport.TestBundle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * root.path naming a rootfs tarball, on real containers (root only): every compression runs, the
+ * tmpfs is the container's root and is never in the host's mount table, and a broken or too big
+ * archive fails create leaving nothing behind.
+ */
+class TarballRootfsIT {
+    @TempDir
+    Path tmp;
+
+    private Path bundle;
+    private Path rootfsDir;
+    private Path out;
+    private Path stateRoot;
+    private LinuxRuntime runtime;
+    private final ContainerId id = ContainerId.of("tar-" + ProcessHandle.current().pid());
+
+    @BeforeEach
+    void setUp() throws IOException {
+        TestBundle.assumeRootIntegration();
+        bundle = tmp.resolve("bundle");
+        rootfsDir = TestBundle.create(bundle);
+        Files.writeString(rootfsDir.resolve("etc/from-tarball"), "packed\n");
+        out = Files.createDirectories(tmp.resolve("out"));
+        stateRoot = tmp.resolve("state");
+        tmp.toFile().setExecutable(true, false);
+        bundle.toFile().setExecutable(true, false);
+        out.toFile().setWritable(true, false);
+        runtime = new LinuxRuntime(new RuntimeOptions(stateRoot, Path.of(System.getProperty("jrt.init")), LogSink.NONE, false));
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (runtime != null) {
+            runtime.delete(id, true);
+        }
+    }
+
+    private static void sh(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + text);
+    }
+
+    /** The test rootfs packed under a name that says nothing of its format (detection is by content). */
+    private Path tarball(String compression) throws Exception {
+        Path tar = tmp.resolve("rootfs.tar");
+        if (!Files.exists(tar)) {
+            sh("tar", "--numeric-owner", "-C", rootfsDir.toString(), "-cf", tar.toString(), ".");
+        }
+        Path img = bundle.resolve("rootfs.img");
+        switch (compression) {
+            case "tar" -> Files.copy(tar, img);
+            case "gz" -> sh("sh", "-c", "gzip -c " + tar + " > " + img);
+            case "xz" -> sh("sh", "-c", "xz -T1 -c " + tar + " > " + img);
+            case "zst" -> sh("sh", "-c", "zstd -q -c " + tar + " > " + img);
+            default -> throw new IllegalArgumentException(compression);
+        }
+        return img;
+    }
+
+    private void config(String rootPath, String script, String annotations, String extraLinux) throws IOException {
+        String json = TestBundle.config(script, extraLinux)
+                .replace("\"root\": {\"path\": \"rootfs\"}", "\"root\": {\"path\": \"" + rootPath + "\"}"
+                        + (annotations == null ? "" : ", \"annotations\": {" + annotations + "}"))
+                .replace("\"mounts\": [", "\"mounts\": [{\"destination\": \"/out\", \"type\": \"bind\", \"source\": \""
+                        + out + "\", \"options\": [\"rbind\"]}, ");
+        Files.writeString(bundle.resolve("config.json"), json);
+    }
+
+    private String result(String name) throws IOException {
+        return Files.readString(out.resolve(name)).trim();
+    }
+
+    /** Lines of the host's mount table that mention this test's files. */
+    private List<String> hostMountsOfTest() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+            if (line.contains(tmp.toString()) || line.contains(id.value())) {
+                found.add(line);
+            }
+        }
+        return found;
+    }
+
+    private void assertNothingLeft() throws IOException {
+        assertFalse(Files.exists(stateRoot.resolve(id.value())), "state directory left behind");
+        assertEquals(List.of(), hostMountsOfTest(), "a mount was left in the host's namespace");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tar", "gz", "xz", "zst"})
+    void aTarballInEachCompressionIsTheContainersRoot(String compression) throws Exception {
+        tarball(compression);
+        config("rootfs.img", "cat /etc/from-tarball > /out/content; echo new > /tmp/w && cat /tmp/w > /out/written;"
+                + " grep ' / / ' /proc/self/mountinfo > /out/root", null, null);
+        runtime.create(id, CreateOptions.of(bundle));
+        int pid = runtime.state(id).pid();
+        assertEquals(List.of(), hostMountsOfTest(), "the tmpfs is in the host's mount table after create");
+        assertTrue(Files.readString(Path.of("/proc/" + pid + "/mountinfo")).lines()
+                .anyMatch(l -> l.contains(" / / ") && l.contains(" - tmpfs ")), "the container's root is not the tmpfs");
+        runtime.start(id);
+        for (int i = 0; i < 500 && runtime.state(id).status() != ContainerStatus.STOPPED; i++) {
+            Thread.sleep(10);
+        }
+        assertEquals("packed", result("content"));
+        assertEquals("new", result("written"));
+        assertTrue(result("root").contains(" - tmpfs "), result("root"));
+        assertFalse(Files.exists(rootfsDir.resolve("tmp/w")), "a write reached the directory the tarball was made from");
+        runtime.delete(id, true);
+        assertNothingLeft();
+    }
+
+    @Test
+    void aTarballWithAUserNamespaceIsRefusedUntilItIsSupported() throws Exception {
+        tarball("gz");
+        config("rootfs.img", "true", null, "\"uidMappings\": [{\"containerID\": 0, \"hostID\": 100000, \"size\": 65536}],"
+                + " \"gidMappings\": [{\"containerID\": 0, \"hostID\": 100000, \"size\": 65536}]");
+        String json = Files.readString(bundle.resolve("config.json"))
+                .replace("{\"type\": \"pid\"}", "{\"type\": \"pid\"}, {\"type\": \"user\"}");
+        Files.writeString(bundle.resolve("config.json"), json);
+        OciRuntimeException e = assertThrows(OciRuntimeException.class, () -> runtime.create(id, CreateOptions.of(bundle)));
+        assertTrue(e.getMessage().startsWith("config.json: /root/path: a rootfs tarball with a user namespace"), e.getMessage());
+        assertNothingLeft();
+    }
+
+    @Test
+    void sharedRootPropagationWithATarballIsRefused() throws Exception {
+        tarball("tar");
+        config("rootfs.img", "true", null, "\"rootfsPropagation\": \"rshared\"");
+        OciRuntimeException e = assertThrows(OciRuntimeException.class, () -> runtime.create(id, CreateOptions.of(bundle)));
+        assertTrue(e.getMessage().startsWith("config.json: /linux/rootfsPropagation: \"rshared\""), e.getMessage());
+        assertNothingLeft();
+    }
+
+    @Test
+    void noPivotWorksWithATarball() throws Exception {
+        tarball("xz");
+        config("rootfs.img", "cat /etc/from-tarball > /out/content", null, null);
+        CreateOptions o = CreateOptions.of(bundle);
+        o = new CreateOptions(o.bundle(), o.consoleSocket(), o.pidFile(), true, o.noNewKeyring(), o.preserveFds());
+        assertEquals(0, runtime.run(id, o, false));
+        assertEquals("packed", result("content"));
+        assertNothingLeft();
+    }
+
+    @Test
+    void aTruncatedArchiveFailsCreateAndLeavesNothing() throws Exception {
+        Path img = tarball("gz");
+        byte[] all = Files.readAllBytes(img);
+        Files.write(img, java.util.Arrays.copyOf(all, all.length / 2));
+        config("rootfs.img", "true", null, null);
+        OciRuntimeException e = assertThrows(OciRuntimeException.class, () -> runtime.create(id, CreateOptions.of(bundle)));
+        assertTrue(e.getMessage().startsWith("config.json: /root/path: ") && e.getMessage().contains("corrupt or truncated"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+        assertNothingLeft();
+    }
+
+    @Test
+    void aFullTmpfsNamesTheEntryAndTheAnnotation() throws Exception {
+        tarball("tar"); // busybox alone is about 2 MB
+        config("rootfs.img", "true", "\"dev.jrt.rootfs.size\": \"1m\"", null);
+        OciRuntimeException e = assertThrows(OciRuntimeException.class, () -> runtime.create(id, CreateOptions.of(bundle)));
+        assertTrue(e.getMessage().contains("bin/busybox") && e.getMessage().contains("dev.jrt.rootfs.size")
+                && e.getMessage().contains("full"), e.getMessage());
+        assertNothingLeft();
+    }
+
+    @Test
+    void aBadSizeAnnotationIsRefused() throws Exception {
+        tarball("tar");
+        config("rootfs.img", "true", "\"dev.jrt.rootfs.size\": \"lots\"", null);
+        OciRuntimeException e = assertThrows(OciRuntimeException.class, () -> runtime.create(id, CreateOptions.of(bundle)));
+        assertTrue(e.getMessage().startsWith("config.json: /annotations/dev.jrt.rootfs.size: \"lots\""), e.getMessage());
+        assertNothingLeft();
+    }
+
+    @Test
+    void aFileThatIsNoTarballIsRefused() throws Exception {
+        Files.writeString(bundle.resolve("rootfs.img"), "not an archive");
+        config("rootfs.img", "true", null, null);
+        OciRuntimeException e = assertThrows(OciRuntimeException.class, () -> runtime.create(id, CreateOptions.of(bundle)));
+        assertTrue(e.getMessage().startsWith("config.json: /root/path: ") && e.getMessage().contains("neither a directory"),
+                e.getMessage());
+        assertNothingLeft();
+    }
+}
