@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * The container's root filesystem as create uses it. A directory is used in place ({@code dir}).
  * A tarball is unpacked onto a detached tmpfs ({@code mount}); jrt-init attaches it on an empty
- * directory in the state dir ({@code mountPoint}) in the container's mount namespace, and the plan
+ * directory ({@code mountPoint}, see {@link #mountPoint}) in the container's mount namespace, and the plan
  * names it "/proc/self/fd/N" ({@code dir}) so that later steps need no path lookup on the host.
  */
 public record PreparedRootfs(Path dir, Fd mount, Path mountPoint, int number) {
@@ -31,23 +31,38 @@ public record PreparedRootfs(Path dir, Fd mount, Path mountPoint, int number) {
                     + " tarball would put its tmpfs in the host's mount table; allowed with a tarball: private, rprivate,"
                     + " slave, rslave, unbindable, runbindable");
         }
-        boolean userns = spec.linux() != null && spec.linux().namespaces() != null
-                && spec.linux().namespaces().stream().anyMatch(n -> "user".equals(n.type()));
-        if (userns) {
-            throw new OciRuntimeException("config.json: /root/path: a rootfs tarball with a user namespace is not"
-                    + " supported yet (its mount point in the state directory is out of the namespace's reach);"
-                    + " allowed with a user namespace: a directory");
+        boolean joinsMountNs = spec.linux() != null && spec.linux().namespaces() != null
+                && spec.linux().namespaces().stream().anyMatch(n -> "mount".equals(n.type()) && n.path() != null);
+        if (joinsMountNs) {
+            throw new OciRuntimeException("config.json: /linux/namespaces: a rootfs tarball needs a new mount namespace"
+                    + " (its tmpfs is attached only there); allowed with a tarball: a mount namespace without a path");
         }
-        Path dir = stateDir.resolve("rootfs");
-        try {
-            Files.createDirectory(dir);
-        } catch (IOException e) {
-            throw new OciRuntimeException("create " + dir + ": " + e.getMessage(), e);
-        }
+        Path dir = mountPoint(stateDir);
         Fd mount = RootfsTarball.unpack(rootfs, format, spec);
         // above the preserved fds, the sync socket and every plan slot jrt-init receives
         int number = 3 + preserveFds + 200;
         return new PreparedRootfs(Path.of("/proc/self/fd/" + number), mount, dir, number);
+    }
+
+    /**
+     * The empty directory jrt-init attaches tarball tmpfs mounts on, each in its own container's mount
+     * namespace (so one directory serves every container): "STATEROOT.rootfs" beside the state root,
+     * which is 0700, because a user namespace's root must be able to reach it. Nothing is ever
+     * mounted on it in the host's namespace.
+     */
+    static Path mountPoint(Path stateDir) {
+        Path stateRoot = stateDir.getParent();
+        Path dir = stateRoot.resolveSibling(stateRoot.getFileName() + ".rootfs");
+        try {
+            Files.createDirectories(dir);
+            if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new OciRuntimeException(dir + ": not a directory");
+            }
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            return dir;
+        } catch (IOException e) {
+            throw new OciRuntimeException("create " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /** The descriptors that travel with the plan (none for a directory). */
