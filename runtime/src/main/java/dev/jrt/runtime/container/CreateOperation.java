@@ -134,6 +134,7 @@ final class CreateOperation {
             List<Integer> fdNumbers = fds.stream().map(Fd::get).toList();
             ContainerPlan plan = prepared.attachTo(Planner.plan(new PlanInput(spec, bundle, prepared.dir(), fdNumbers, 0,
                     consoleSlot, create.noPivot(), create.preserveFds())), rootfsSlot);
+            plan = dev.jrt.runtime.plan.CgroupMounts.expand(plan, spec, CgroupHost.detect(), cgroup.paths());
             phase("planned", t0);
             InitResult init = launch(plan, spec, cgroup);
             phase("init ready", t0);
