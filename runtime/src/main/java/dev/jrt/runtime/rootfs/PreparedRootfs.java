@@ -38,7 +38,8 @@ public record PreparedRootfs(Path dir, Fd mount, Path mountPoint, int number) {
                     + " (its tmpfs is attached only there); allowed with a tarball: a mount namespace without a path");
         }
         Path dir = mountPoint(stateDir);
-        Fd mount = RootfsTarball.unpack(rootfs, format, spec);
+        Path stateRoot = stateDir.getParent();
+        Fd mount = RootfsTarball.unpack(rootfs, format, spec, stateRoot.resolveSibling(stateRoot.getFileName() + ".cache"));
         // above the preserved fds, the sync socket and every plan slot jrt-init receives
         int number = 3 + preserveFds + 200;
         return new PreparedRootfs(Path.of("/proc/self/fd/" + number), mount, dir, number);

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class RootfsTarball {
     public static final String SIZE_ANNOTATION = "dev.jrt.rootfs.size";
+    public static final String CACHE_ANNOTATION = "dev.jrt.rootfs.cache";
     public static final long DEFAULT_SIZE = 1L << 30;
     private static final Pattern SIZE = Pattern.compile("([0-9]{1,15})([kKmMgG]?)");
 
@@ -49,11 +50,15 @@ public final class RootfsTarball {
     }
 
     /**
-     * Unpacks the tarball onto a new detached tmpfs and returns its mount descriptor. Errors name
-     * /root/path, the archive and the entry; on failure the tmpfs is already gone.
+     * The container's root filesystem from the tarball, as a detached mount: by default an overlay
+     * of the shared unpacked copy in {@code cacheDir} (read-only lower layer) under a writable
+     * layer on a new tmpfs of the annotated size; with annotation {@value #CACHE_ANNOTATION} "false",
+     * the tarball unpacked straight onto the tmpfs. Errors name /root/path, the archive and the
+     * entry; on failure no mount is left.
      */
-    public static Fd unpack(Path archive, ArchiveFormat format, Spec spec) {
+    public static Fd unpack(Path archive, ArchiveFormat format, Spec spec, Path cacheDir) {
         long size = size(spec);
+        boolean cached = cacheEnabled(spec);
         boolean userns = spec.linux() != null && spec.linux().namespaces() != null
                 && spec.linux().namespaces().stream().anyMatch(n -> "user".equals(n.type()));
         IdTranslation uids = IdTranslation.of(userns ? spec.linux().uidMappings() : null, "/linux/uidMappings");
@@ -65,25 +70,52 @@ public final class RootfsTarball {
         options.put("mode", "0755");
         options.put("uid", Long.toString(rootUid < 0 ? 0 : rootUid));
         options.put("gid", Long.toString(rootGid < 0 ? 0 : rootGid));
-        Fd mount = DetachedMounts.tmpfs(options, 0);
         String where = "config.json: /root/path: " + archive + " (" + format.displayName() + ")";
-        TarUnpacker unpacker = new TarUnpacker(Path.of("/proc/self/fd/" + mount.get()), uids, gids, !userns);
-        try (InputStream in = format.open(archive)) {
-            unpacker.unpack(in);
-            return mount;
+        Fd tmpfs = DetachedMounts.tmpfs(options, 0);
+        Path top = Path.of("/proc/self/fd/" + tmpfs.get());
+        TarUnpacker unpacker = new TarUnpacker(top, uids, gids, !userns);
+        RootfsCache cache = new RootfsCache(cacheDir);
+        try {
+            if (!cached) {
+                try (InputStream in = format.open(archive)) {
+                    unpacker.unpack(in);
+                }
+                return tmpfs;
+            }
+            Path tree = cache.tree(archive, format, uids, gids, !userns);
+            try (Fd layer = tmpfs) {
+                return WritableLayer.over(tree, top);
+            }
         } catch (UnpackException e) {
-            mount.close();
-            throw new OciRuntimeException(where + ": entry \"" + unpacker.currentEntry() + "\": " + e.getMessage(), e);
+            tmpfs.close();
+            throw new OciRuntimeException(where + ": entry \"" + entry(cached, cache, unpacker) + "\": " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
-            mount.close();
+            tmpfs.close();
             String reason = TarUnpacker.reason(e);
             if (reason.contains("No space left on device")) {
-                reason += " (the rootfs tmpfs is full: " + size + " bytes; set annotation " + SIZE_ANNOTATION + ")";
+                reason += cached ? " (where the cache " + cacheDir + " is)"
+                        : " (the rootfs tmpfs is full: " + size + " bytes; set annotation " + SIZE_ANNOTATION + ")";
             } else if (!(e instanceof java.nio.file.FileSystemException) && !(e instanceof OciRuntimeException)) {
                 reason = "corrupt or truncated archive: " + reason;
             }
-            throw new OciRuntimeException(where + ": entry \"" + unpacker.currentEntry() + "\": " + reason, e);
+            throw new OciRuntimeException(where + ": entry \"" + entry(cached, cache, unpacker) + "\": " + reason, e);
         }
+    }
+
+    private static String entry(boolean cached, RootfsCache cache, TarUnpacker unpacker) {
+        return cached ? cache.lastEntry() : unpacker.currentEntry();
+    }
+
+    /** Whether the tarball is unpacked once into the shared cache (the default) or per container. */
+    static boolean cacheEnabled(Spec spec) {
+        String v = spec.annotations() == null ? null : spec.annotations().get(CACHE_ANNOTATION);
+        if (v == null || v.equals("true")) {
+            return true;
+        } else if (v.equals("false")) {
+            return false;
+        }
+        throw new OciRuntimeException("config.json: /annotations/" + CACHE_ANNOTATION + ": \"" + v
+                + "\" is not allowed; allowed: true, false");
     }
 
     /** The tarball's format, or a one-line error when root.path is neither a directory nor a tarball. */

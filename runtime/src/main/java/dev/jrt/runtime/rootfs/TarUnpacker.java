@@ -230,12 +230,19 @@ final class TarUnpacker {
         }
     }
 
-    /** Removes a file or a whole tree without following any symlink; a missing path is fine. */
     private void removeTree(Path p) throws IOException {
         if (attrs(p) == null) {
             return;
         }
         verifiedDirs.clear(); // a replaced directory may come back as a symlink
+        removeAll(p);
+    }
+
+    /** Removes a file or a whole tree without following any symlink; a missing path is fine. */
+    static void removeAll(Path p) throws IOException {
+        if (attrs(p) == null) {
+            return;
+        }
         Files.walkFileTree(p, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes a) throws IOException {

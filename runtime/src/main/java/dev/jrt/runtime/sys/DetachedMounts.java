@@ -21,23 +21,40 @@ public final class DetachedMounts {
 
     /** A new tmpfs with the given options (e.g. size, mode) and MOUNT_ATTR_* attributes, as a detached mount. */
     public static Fd tmpfs(java.util.Map<String, String> options, int attributes) {
+        return create("tmpfs", options, attributes);
+    }
+
+    /**
+     * A new overlay with the one read-only {@code lowerdir} and upperdir/workdir given as paths (they
+     * may be under /proc/self/fd/N of a detached tmpfs), as a detached mount.
+     */
+    public static Fd overlay(String lowerdir, String upperdir, String workdir) {
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        // "lowerdir" splits on ':' and ','; "lowerdir+" (Linux 6.8) takes one path as it is
+        options.put(lowerdir.matches("[^:,\\\\]*") ? "lowerdir" : "lowerdir+", lowerdir);
+        options.put("upperdir", upperdir);
+        options.put("workdir", workdir);
+        return create("overlay", options, 0);
+    }
+
+    private static Fd create(String fstype, java.util.Map<String, String> options, int attributes) {
         FsLibC c = FsLibC.INSTANCE;
-        int fs = (int) c.syscall(SYS_FSOPEN, "tmpfs", (long) FSOPEN_CLOEXEC);
+        int fs = (int) c.syscall(SYS_FSOPEN, fstype, (long) FSOPEN_CLOEXEC);
         if (fs < 0) {
-            throw new SyscallException("fsopen", Native.getLastError(), "tmpfs");
+            throw new SyscallException("fsopen", Native.getLastError(), fstype);
         }
         try (Fd ctx = new Fd(fs)) {
             for (var o : options.entrySet()) {
                 if (c.syscall(SYS_FSCONFIG, (long) fs, (long) FSCONFIG_SET_STRING, o.getKey(), o.getValue(), 0L) < 0) {
-                    throw new SyscallException("fsconfig", Native.getLastError(), "tmpfs " + o.getKey() + "=" + o.getValue());
+                    throw new SyscallException("fsconfig", Native.getLastError(), fstype + " " + o.getKey() + "=" + o.getValue());
                 }
             }
             if (c.syscall(SYS_FSCONFIG, (long) fs, (long) FSCONFIG_CMD_CREATE, null, null, 0L) < 0) {
-                throw new SyscallException("fsconfig", Native.getLastError(), "tmpfs create");
+                throw new SyscallException("fsconfig", Native.getLastError(), fstype + " create");
             }
             int mnt = (int) c.syscall(SYS_FSMOUNT, (long) fs, (long) FSMOUNT_CLOEXEC, (long) attributes);
             if (mnt < 0) {
-                throw new SyscallException("fsmount", Native.getLastError(), "tmpfs");
+                throw new SyscallException("fsmount", Native.getLastError(), fstype);
             }
             return new Fd(mnt);
         }

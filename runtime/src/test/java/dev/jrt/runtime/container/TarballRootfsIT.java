@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * root.path naming a rootfs tarball, on real containers (root only): every compression runs, the
@@ -111,26 +111,34 @@ class TarballRootfsIT {
     private void assertNothingLeft() throws IOException {
         assertFalse(Files.exists(stateRoot.resolve(id.value())), "state directory left behind");
         assertEquals(List.of(), hostMountsOfTest(), "a mount was left in the host's namespace");
+        Path cache = stateRoot.resolveSibling("state.cache");
+        if (Files.exists(cache)) {
+            try (var s = Files.list(cache)) {
+                assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith(".")).toList(),
+                        "a half-unpacked tree was left in the cache");
+            }
+        }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"tar", "gz", "xz", "zst"})
-    void aTarballInEachCompressionIsTheContainersRoot(String compression) throws Exception {
+    @ParameterizedTest(name = "{0} cache={1}")
+    @CsvSource({"tar,true,overlay", "gz,true,overlay", "xz,true,overlay", "zst,true,overlay",
+            "tar,false,tmpfs", "gz,false,tmpfs", "xz,false,tmpfs", "zst,false,tmpfs"})
+    void aTarballInEachCompressionIsTheContainersRoot(String compression, String cache, String fstype) throws Exception {
         tarball(compression);
         config("rootfs.img", "cat /etc/from-tarball > /out/content; echo new > /tmp/w && cat /tmp/w > /out/written;"
-                + " grep ' / / ' /proc/self/mountinfo > /out/root", null, null);
+                + " grep ' / / ' /proc/self/mountinfo > /out/root", "\"dev.jrt.rootfs.cache\": \"" + cache + "\"", null);
         runtime.create(id, CreateOptions.of(bundle));
         int pid = runtime.state(id).pid();
         assertEquals(List.of(), hostMountsOfTest(), "the tmpfs is in the host's mount table after create");
         assertTrue(Files.readString(Path.of("/proc/" + pid + "/mountinfo")).lines()
-                .anyMatch(l -> l.contains(" / / ") && l.contains(" - tmpfs ")), "the container's root is not the tmpfs");
+                .anyMatch(l -> l.contains(" / / ") && l.contains(" - " + fstype + " ")), "the container's root is not " + fstype);
         runtime.start(id);
         for (int i = 0; i < 500 && runtime.state(id).status() != ContainerStatus.STOPPED; i++) {
             Thread.sleep(10);
         }
         assertEquals("packed", result("content"));
         assertEquals("new", result("written"));
-        assertTrue(result("root").contains(" - tmpfs "), result("root"));
+        assertTrue(result("root").contains(" - " + fstype + " "), result("root"));
         assertFalse(Files.exists(rootfsDir.resolve("tmp/w")), "a write reached the directory the tarball was made from");
         runtime.delete(id, true);
         assertNothingLeft();
@@ -173,6 +181,34 @@ class TarballRootfsIT {
     }
 
     @Test
+    void theCacheIsUnpackedOnceAndEachContainerWritesItsOwnLayer() throws Exception {
+        tarball("zst");
+        config("rootfs.img", "cat /etc/from-tarball >> /out/seen; echo mine > /etc/from-tarball; echo x > /new", null, null);
+        assertEquals(0, runtime.run(id, CreateOptions.of(bundle), false));
+        assertEquals(0, runtime.run(id, CreateOptions.of(bundle), false));
+        assertEquals("packed\npacked", result("seen"), "a container saw another one's writes");
+        Path cache = stateRoot.resolveSibling("state.cache");
+        List<Path> trees;
+        try (var s = Files.list(cache)) {
+            trees = s.toList();
+        }
+        assertEquals(1, trees.size(), "one tree per archive: " + trees);
+        assertEquals("packed\n", Files.readString(trees.get(0).resolve("etc/from-tarball")), "a container wrote into the cache");
+        assertFalse(Files.exists(trees.get(0).resolve("new")));
+        assertNothingLeft();
+    }
+
+    @Test
+    void theWritableLayerIsLimitedByTheSizeAnnotation() throws Exception {
+        tarball("tar");
+        config("rootfs.img", "if /bin/busybox dd if=/dev/zero of=/big bs=1024 count=3072 2>/dev/null; then echo wrote > /out/r;"
+                + " else echo full > /out/r; fi", "\"dev.jrt.rootfs.size\": \"1m\"", null);
+        assertEquals(0, runtime.run(id, CreateOptions.of(bundle), false));
+        assertEquals("full", result("r"));
+        assertNothingLeft();
+    }
+
+    @Test
     void aTruncatedArchiveFailsCreateAndLeavesNothing() throws Exception {
         Path img = tarball("gz");
         byte[] all = Files.readAllBytes(img);
@@ -188,7 +224,7 @@ class TarballRootfsIT {
     @Test
     void aFullTmpfsNamesTheEntryAndTheAnnotation() throws Exception {
         tarball("tar"); // busybox alone is about 2 MB
-        config("rootfs.img", "true", "\"dev.jrt.rootfs.size\": \"1m\"", null);
+        config("rootfs.img", "true", "\"dev.jrt.rootfs.size\": \"1m\", \"dev.jrt.rootfs.cache\": \"false\"", null);
         OciRuntimeException e = assertThrows(OciRuntimeException.class, () -> runtime.create(id, CreateOptions.of(bundle)));
         assertTrue(e.getMessage().contains("bin/busybox") && e.getMessage().contains("dev.jrt.rootfs.size")
                 && e.getMessage().contains("full"), e.getMessage());
