@@ -14,10 +14,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * Unpacked rootfs tarballs, one per content: {@code CACHE/<key>/} where the key is the SHA-256 of
- * the archive's bytes and of how it is unpacked (owner mappings, whether device nodes are made).
+ * the archive's SHA-256 and of how it is unpacked (owner mappings, whether device nodes are made).
  * A tree is unpacked into a private temporary directory and renamed into place, so a reader never
  * sees half a tree and two creates racing on one archive both end up on one copy. Trees are shared
  * read-only (the lower layer of each container's overlay) and never change once in place. No
@@ -73,18 +74,50 @@ final class RootfsCache {
         return lastEntry;
     }
 
-    private static String key(Path archive, IdTranslation uids, IdTranslation gids, boolean devices) throws IOException {
+    private String key(Path archive, IdTranslation uids, IdTranslation gids, boolean devices) throws IOException {
+        String how = "v1 uids=" + uids.mappings() + " gids=" + gids.mappings() + " devices=" + devices;
+        return sha256(contentDigest(archive) + "\n" + how);
+    }
+
+    /**
+     * The archive's SHA-256, remembered in {@code CACHE/index/<dev>-<inode>} with the file's size,
+     * mtime and ctime so that a warm start does not read 100 MB again: any write to the file changes
+     * its ctime, which no caller can set.
+     */
+    private String contentDigest(Path archive) throws IOException {
+        Map<String, Object> a = Files.readAttributes(archive, "unix:dev,ino,size,lastModifiedTime,ctime");
+        String stamp = a.get("size") + " " + a.get("lastModifiedTime") + " " + a.get("ctime");
+        Path index = dir.resolve("index").resolve(a.get("dev") + "-" + a.get("ino"));
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = Files.newInputStream(archive)) {
-                byte[] buf = new byte[1 << 16];
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    sha.update(buf, 0, n);
-                }
+            String[] memo = Files.readString(index).split("\n");
+            if (memo.length == 2 && memo[0].equals(stamp) && memo[1].matches("[0-9a-f]{64}")) {
+                return memo[1];
             }
-            String how = "v1 uids=" + uids.mappings() + " gids=" + gids.mappings() + " devices=" + devices;
-            sha.update(how.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
+        } catch (java.nio.file.NoSuchFileException e) {
+            // not seen before
+        }
+        MessageDigest sha = sha256();
+        try (InputStream in = Files.newInputStream(archive)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                sha.update(buf, 0, n);
+            }
+        }
+        String digest = HexFormat.of().formatHex(sha.digest());
+        Files.createDirectories(index.getParent());
+        Path tmp = Files.createTempFile(index.getParent(), ".memo-", "");
+        Files.writeString(tmp, stamp + "\n" + digest);
+        Files.move(tmp, index, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return digest;
+    }
+
+    private static String sha256(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new OciRuntimeException("SHA-256 is not available", e);
         }

@@ -190,7 +190,7 @@ class TarballRootfsIT {
         Path cache = stateRoot.resolveSibling("state.cache");
         List<Path> trees;
         try (var s = Files.list(cache)) {
-            trees = s.toList();
+            trees = s.filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}")).toList();
         }
         assertEquals(1, trees.size(), "one tree per archive: " + trees);
         assertEquals("packed\n", Files.readString(trees.get(0).resolve("etc/from-tarball")), "a container wrote into the cache");
