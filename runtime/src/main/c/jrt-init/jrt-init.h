@@ -105,6 +105,7 @@ int op_readonly_root(struct rd *r);
 int op_propagate_in_root(struct rd *r);
 int op_set_mount_attr(struct rd *r);
 int op_attach_mount(struct rd *r);
+int mount_dev_console(int slave); /* mountx.c, called by op_console */
 
 int op_set_hostname(struct rd *r, int domain);
 int op_run_hook(struct rd *r);

@@ -4,8 +4,11 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/magic.h>
 #include <linux/mount.h>
 #include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -81,4 +84,34 @@ int op_attach_mount(struct rd *r)
     if (dup3(mnt, (int)number, O_CLOEXEC) < 0)
         return fail(errno, "dup the root filesystem to descriptor %u", number);
     return 0;
+}
+
+/*
+ * With a terminal, /dev/console is the pty slave (bind-mounted, as runc). The target is made in
+ * root if missing; it must be a regular file or a character device, never a symlink, and not on
+ * procfs or sysfs (a hostile /dev could lead there: CVE-2025-52565).
+ */
+int mount_dev_console(int slave)
+{
+    int fd = in_root_open_flags("/dev/console", O_PATH | O_NOFOLLOW);
+    if (fd < 0 && errno == ENOENT)
+        fd = in_root_open("/dev/console", CREATE_FILE, 0755);
+    else if (fd < 0)
+        return fail(errno, "open /dev/console");
+    if (fd < 0)
+        return -1;
+    struct stat sb;
+    struct statfs sfs;
+    int rc = 0;
+    if (fstat(fd, &sb) < 0 || fstatfs(fd, &sfs) < 0)
+        rc = fail(errno, "stat /dev/console");
+    else if (!S_ISREG(sb.st_mode) && !S_ISCHR(sb.st_mode))
+        rc = fail(EINVAL, "/dev/console in the container is neither a file nor a character device");
+    else if (sfs.f_type == PROC_SUPER_MAGIC || sfs.f_type == SYSFS_MAGIC)
+        rc = fail(EINVAL, "/dev/console in the container is on procfs or sysfs");
+    char from[32], to[32];
+    if (rc == 0 && mount(fd_path(slave, from), fd_path(fd, to), NULL, MS_BIND, NULL) < 0)
+        rc = fail(errno, "bind mount the pty on /dev/console");
+    close(fd);
+    return rc;
 }
