@@ -2,6 +2,7 @@ package dev.jrt.runtime.rootfs;
 
 import dev.jrt.runtime.api.OciRuntimeException;
 import dev.jrt.runtime.plan.ContainerPlan;
+import dev.jrt.runtime.plan.Linux;
 import dev.jrt.runtime.plan.Op;
 import dev.jrt.runtime.sys.Fd;
 import dev.jrt.spec.model.Spec;
@@ -25,12 +26,6 @@ public record PreparedRootfs(Path dir, Fd mount, Path mountPoint, int number) {
             return new PreparedRootfs(rootfs, null, null, -1);
         }
         ArchiveFormat format = RootfsTarball.formatOf(rootfs);
-        String propagation = spec.linux() == null ? null : spec.linux().rootfsPropagation();
-        if ("shared".equals(propagation) || "rshared".equals(propagation)) {
-            throw new OciRuntimeException("config.json: /linux/rootfsPropagation: \"" + propagation + "\" with a rootfs"
-                    + " tarball would put its tmpfs in the host's mount table; allowed with a tarball: private, rprivate,"
-                    + " slave, rslave, unbindable, runbindable");
-        }
         boolean joinsMountNs = spec.linux() != null && spec.linux().namespaces() != null
                 && spec.linux().namespaces().stream().anyMatch(n -> "mount".equals(n.type()) && n.path() != null);
         if (joinsMountNs) {
@@ -72,21 +67,24 @@ public record PreparedRootfs(Path dir, Fd mount, Path mountPoint, int number) {
     }
 
     /**
-     * The plan with the tmpfs attached in place of the rootfs bind (the first op from /root/path: an
-     * attached mount is already a mount point to pivot into). {@code firstSlot} is the slot of
-     * {@link #fds()}' first descriptor.
+     * The plan with the rootfs's parent mount made private (see {@link ParentMount}) before the
+     * rootfs bind (the first op from /root/path) and, for a tarball, the tmpfs attached in place of
+     * that bind (an attached mount is already a mount point to pivot into). {@code firstSlot} is the
+     * slot of {@link #fds()}' first descriptor.
      */
     public ContainerPlan attachTo(ContainerPlan plan, int firstSlot) {
-        if (mount == null) {
-            return plan;
-        }
         List<Op> ops = new ArrayList<>(plan.ops());
         List<String> sources = new ArrayList<>(plan.sources());
         int at = sources.indexOf("/root/path");
         if (at < 1 || !(ops.get(at) instanceof Op.Mount m) || !m.source().equals(dir.toString())) {
-            throw new IllegalStateException("the plan has no rootfs bind to replace with the tarball's tmpfs");
+            throw new IllegalStateException("the plan has no rootfs bind at the first op from /root/path");
         }
-        ops.set(at, new Op.AttachMount(firstSlot, mountPoint.toString(), number));
+        if (mount != null) {
+            ops.set(at, new Op.AttachMount(firstSlot, mountPoint.toString(), number));
+        }
+        Path host = mount != null ? mountPoint : dir;
+        ops.add(at, new Op.SetPropagation(ParentMount.of(host).toString(), Linux.MS_PRIVATE));
+        sources.add(at, "/root/path");
         return new ContainerPlan(ops, sources, plan.fds());
     }
 }
