@@ -41,7 +41,15 @@ final class MountPlanner {
             create = Files.isDirectory(hostSource) ? Op.Create.DIR : Op.Create.FILE;
             fstype = "none";
         }
-        b.add(source, new Op.Mount(src, m.destination(), true, fstype, flags, o.data(), create));
+        if (o.extensions().contains("tmpcopyup")) {
+            if (!"tmpfs".equals(m.type())) {
+                throw new OciRuntimeException("config.json: " + source + "/options: tmpcopyup applies to type tmpfs only, not "
+                        + (m.type() == null ? "a mount without a type" : m.type()));
+            }
+            b.add(source, new Op.TmpfsCopyUp(m.destination(), flags, o.data()));
+        } else {
+            b.add(source, new Op.Mount(src, m.destination(), true, fstype, flags, o.data(), create));
+        }
         if (o.propagation() != 0) {
             b.add(source + "/options", new Op.PropagateInRoot(m.destination(), o.propagation()));
         }

@@ -192,4 +192,12 @@ boottime 86400 0
      * rootfs tarball's tmpfs reaches the container without ever being in the host's mount table.
      */
     record AttachMount(int mountSlot, String target, int fd) implements Op {}
+
+    /**
+     * tmpcopyup: mount a tmpfs (flags, data) on the directory {@code target} in root, made if
+     * missing, and copy into it what the directory held (files, directories, links as links,
+     * device nodes, fifos; owners, modes and times), never following a symlink; then MS_RDONLY, if
+     * asked, by a remount.
+     */
+    record TmpfsCopyUp(String target, long flags, String data) implements Op {}
 }

@@ -137,6 +137,9 @@ public final class PlanEncoder {
         } else if (op instanceof Op.AttachMount o) {
             w.u32(o.mountSlot()).str(o.target()).u32(o.fd());
             return ATTACH_MOUNT;
+        } else if (op instanceof Op.TmpfsCopyUp o) {
+            w.str(o.target()).u64(o.flags()).str(o.data());
+            return TMPFS_COPY_UP;
         }
         throw new IllegalArgumentException("no wire encoding for " + op.getClass().getName());
     }
