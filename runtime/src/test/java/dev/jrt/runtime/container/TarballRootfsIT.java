@@ -179,6 +179,18 @@ class TarballRootfsIT {
     }
 
     @Test
+    void aReadonlyRootFromATarballRejectsWrites() throws Exception {
+        tarball("gz");
+        config("rootfs.img", "if touch /etc/new 2>/dev/null; then echo wrote > /out/r; else echo refused > /out/r; fi", null, null);
+        String json = Files.readString(bundle.resolve("config.json"))
+                .replace("\"path\": \"rootfs.img\"}", "\"path\": \"rootfs.img\", \"readonly\": true}");
+        Files.writeString(bundle.resolve("config.json"), json);
+        assertEquals(0, runtime.run(id, CreateOptions.of(bundle), false));
+        assertEquals("refused", result("r"));
+        assertNothingLeft();
+    }
+
+    @Test
     void noPivotWorksWithATarball() throws Exception {
         tarball("xz");
         config("rootfs.img", "cat /etc/from-tarball > /out/content", null, null);
