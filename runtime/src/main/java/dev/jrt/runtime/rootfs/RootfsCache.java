@@ -21,8 +21,9 @@ import java.util.Map;
  * the archive's SHA-256 and of how it is unpacked (owner mappings, whether device nodes are made).
  * A tree is unpacked into a private temporary directory and renamed into place, so a reader never
  * sees half a tree and two creates racing on one archive both end up on one copy. Trees are shared
- * read-only (the lower layer of each container's overlay) and never change once in place. No
- * eviction: remove the directory to reclaim the space.
+ * read-only (the lower layer of each container's overlay) and never change once in place. A tree
+ * may be no larger than the container's rootfs size, so a hostile archive cannot fill the host's
+ * disk. No eviction: remove the directory to reclaim the space.
  */
 final class RootfsCache {
     private final Path dir;
@@ -33,7 +34,7 @@ final class RootfsCache {
     }
 
     /** The unpacked tree for this archive and unpacking, unpacking it first if it is not cached. */
-    Path tree(Path archive, ArchiveFormat format, IdTranslation uids, IdTranslation gids, boolean devices)
+    Path tree(Path archive, ArchiveFormat format, IdTranslation uids, IdTranslation gids, boolean devices, long maxBytes)
             throws IOException, UnpackException {
         String key = key(archive, uids, gids, devices);
         Path tree = dir.resolve(key);
@@ -44,7 +45,7 @@ final class RootfsCache {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         Path tmp = Files.createTempDirectory(dir, ".unpack-");
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
-        TarUnpacker unpacker = new TarUnpacker(tmp, uids, gids, devices);
+        TarUnpacker unpacker = new TarUnpacker(tmp, uids, gids, devices, maxBytes);
         try {
             try (InputStream in = format.open(archive)) {
                 unpacker.unpack(in);

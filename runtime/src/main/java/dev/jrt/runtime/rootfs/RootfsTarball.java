@@ -82,13 +82,15 @@ public final class RootfsTarball {
                 }
                 return tmpfs;
             }
-            Path tree = cache.tree(archive, format, uids, gids, !userns);
+            Path tree = cache.tree(archive, format, uids, gids, !userns, size);
             try (Fd layer = tmpfs) {
                 return WritableLayer.over(tree, top);
             }
         } catch (UnpackException e) {
             tmpfs.close();
-            throw new OciRuntimeException(where + ": entry \"" + entry(cached, cache, unpacker) + "\": " + e.getMessage(), e);
+            String hint = e.tooBig() ? " (annotation " + SIZE_ANNOTATION + ")" : "";
+            throw new OciRuntimeException(where + ": entry \"" + entry(cached, cache, unpacker) + "\": " + e.getMessage()
+                    + hint, e);
         } catch (IOException | RuntimeException e) {
             tmpfs.close();
             String reason = TarUnpacker.reason(e);

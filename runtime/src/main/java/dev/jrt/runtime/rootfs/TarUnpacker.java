@@ -39,6 +39,9 @@ final class TarUnpacker {
     private final IdTranslation uids;
     private final IdTranslation gids;
     private final boolean devicesAllowed;
+    private final long maxBytes;
+    /** file contents plus a block per entry: what the tree costs, checked against maxBytes */
+    private long bytes;
     /** directories known to be real directories (never symlinks) under root, as relative names */
     private final Set<String> verifiedDirs = new HashSet<>();
     private final Set<String> unpacked = new HashSet<>();
@@ -46,10 +49,16 @@ final class TarUnpacker {
     private String entry = "";
 
     TarUnpacker(Path root, IdTranslation uids, IdTranslation gids, boolean devicesAllowed) {
+        this(root, uids, gids, devicesAllowed, Long.MAX_VALUE);
+    }
+
+    /** {@code maxBytes} bounds the unpacked tree (contents and a block per entry) wherever it is written. */
+    TarUnpacker(Path root, IdTranslation uids, IdTranslation gids, boolean devicesAllowed, long maxBytes) {
         this.root = root;
         this.uids = uids;
         this.gids = gids;
         this.devicesAllowed = devicesAllowed;
+        this.maxBytes = maxBytes;
     }
 
     /** The name of the entry being unpacked (or last unpacked), for error messages. */
@@ -62,6 +71,10 @@ final class TarUnpacker {
         TarArchiveEntry e;
         while ((e = tar.getNextEntry()) != null) {
             entry = e.getName();
+            bytes += 4096 + (e.isFile() ? Math.max(0, e.getSize()) : 0);
+            if (bytes > maxBytes) {
+                throw new UnpackException("the unpacked tree would exceed " + maxBytes + " bytes", true);
+            }
             one(e, tar);
         }
         for (int i = dirTimes.size() - 1; i >= 0; i--) {

@@ -11,4 +11,16 @@ public final class UnpackException extends Exception {
     public UnpackException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    private boolean tooBig;
+
+    /** The tree would be larger than allowed. */
+    public UnpackException(String message, boolean tooBig) {
+        super(message);
+        this.tooBig = tooBig;
+    }
+
+    public boolean tooBig() {
+        return tooBig;
+    }
 }

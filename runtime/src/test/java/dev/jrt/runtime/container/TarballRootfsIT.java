@@ -222,8 +222,8 @@ class TarballRootfsIT {
     @Test
     void theWritableLayerIsLimitedByTheSizeAnnotation() throws Exception {
         tarball("tar");
-        config("rootfs.img", "if /bin/busybox dd if=/dev/zero of=/big bs=1024 count=3072 2>/dev/null; then echo wrote > /out/r;"
-                + " else echo full > /out/r; fi", "\"dev.jrt.rootfs.size\": \"1m\"", null);
+        config("rootfs.img", "if /bin/busybox dd if=/dev/zero of=/big bs=1024 count=4096 2>/dev/null; then echo wrote > /out/r;"
+                + " else echo full > /out/r; fi", "\"dev.jrt.rootfs.size\": \"3m\"", null);
         assertEquals(0, runtime.run(id, CreateOptions.of(bundle), false));
         assertEquals("full", result("r"));
         assertNothingLeft();
@@ -249,6 +249,19 @@ class TarballRootfsIT {
         OciRuntimeException e = assertThrows(OciRuntimeException.class, () -> runtime.create(id, CreateOptions.of(bundle)));
         assertTrue(e.getMessage().contains("bin/busybox") && e.getMessage().contains("dev.jrt.rootfs.size")
                 && e.getMessage().contains("full"), e.getMessage());
+        assertNothingLeft();
+    }
+
+    @Test
+    void aTreeLargerThanTheSizeIsNotCachedEither() throws Exception {
+        tarball("gz");
+        config("rootfs.img", "true", "\"dev.jrt.rootfs.size\": \"1m\"", null);
+        OciRuntimeException e = assertThrows(OciRuntimeException.class, () -> runtime.create(id, CreateOptions.of(bundle)));
+        assertTrue(e.getMessage().contains("bin/busybox") && e.getMessage().contains("dev.jrt.rootfs.size")
+                && e.getMessage().contains("exceed"), e.getMessage());
+        try (var s = Files.list(stateRoot.resolveSibling("state.cache"))) {
+            assertEquals(List.of(), s.filter(p -> !p.getFileName().toString().equals("index")).toList());
+        }
         assertNothingLeft();
     }
 
