@@ -21,7 +21,8 @@ enum op_type {
     OP_NO_NEW_PRIVILEGES, OP_SET_USER, OP_CAPABILITIES, OP_SECCOMP, OP_CLOSE_FDS, OP_EXEC,
     OP_TYPE_MAX,
     /* rootfs and mounts (mountx.c) */
-    OP_PROPAGATE_IN_ROOT = 60, OP_SET_MOUNT_ATTR, OP_ATTACH_MOUNT, OP_TMPFS_COPY_UP
+    OP_PROPAGATE_IN_ROOT = 60, OP_SET_MOUNT_ATTR, OP_ATTACH_MOUNT, OP_TMPFS_COPY_UP,
+    OP_MOVE_MOUNT_IN_ROOT
 };
 
 enum msg_type { MSG_USERMAP = 1, MSG_INIT_PID = 2, MSG_SYNC = 3, MSG_READY = 4, MSG_ERROR = 5, MSG_ACK = 100 };
@@ -107,6 +108,7 @@ int op_set_mount_attr(struct rd *r);
 int op_attach_mount(struct rd *r);
 int mount_dev_console(int slave); /* mountx.c, called by op_console */
 int op_tmpfs_copy_up(struct rd *r); /* copyup.c */
+int op_move_mount_in_root(struct rd *r);
 
 int op_set_hostname(struct rd *r, int domain);
 int op_run_hook(struct rd *r);

@@ -115,3 +115,24 @@ int mount_dev_console(int slave)
     close(fd);
     return rc;
 }
+
+int op_move_mount_in_root(struct rd *r)
+{
+    uint32_t slot = rd_u32(r);
+    const char *target = rd_str(r);
+    int create = rd_u8(r);
+    if (rd_ok(r) < 0)
+        return -1;
+    if (target == NULL)
+        return fail(EINVAL, "malformed plan: move a mount without a target");
+    int mnt = slot_fd(slot);
+    if (mnt < 0)
+        return -1;
+    int fd = in_root_open(target, create, 0755);
+    if (fd < 0)
+        return -1;
+    int rc = syscall(SYS_move_mount, mnt, "", fd, "", MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH) < 0
+                 ? fail(errno, "mount the id-mapped %s", target) : 0;
+    close(fd);
+    return rc;
+}

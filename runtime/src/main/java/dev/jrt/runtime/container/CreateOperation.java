@@ -131,10 +131,15 @@ final class CreateOperation {
             PreparedRootfs prepared = PreparedRootfs.prepare(rootfs, spec, store.dir(id), create.preserveFds());
             int rootfsSlot = fds.size();
             fds.addAll(prepared.fds());
+            dev.jrt.runtime.rootfs.IdmappedBinds idmapped = dev.jrt.runtime.rootfs.IdmappedBinds.prepare(spec, bundle,
+                    options.initBinary());
+            int idmapSlot = fds.size();
+            fds.addAll(idmapped.fds());
             List<Integer> fdNumbers = fds.stream().map(Fd::get).toList();
             ContainerPlan plan = prepared.attachTo(Planner.plan(new PlanInput(spec, bundle, prepared.dir(), fdNumbers, 0,
                     consoleSlot, create.noPivot(), create.preserveFds())), rootfsSlot);
             plan = dev.jrt.runtime.plan.CgroupMounts.expand(plan, spec, CgroupHost.detect(), cgroup.paths());
+            plan = idmapped.applyTo(plan, idmapSlot);
             phase("planned", t0);
             InitResult init = launch(plan, spec, cgroup);
             phase("init ready", t0);

@@ -23,7 +23,7 @@ final class RuntimeFeatures {
                 new Features.Enabled(false),
                 new Features.Enabled(false),
                 new Features.IntelRdt(false, null, null),
-                new Features.MountExtensions(new Features.Enabled(false)),
+                new Features.MountExtensions(new Features.Enabled(true)),
                 new Features.Enabled(false),
                 null);
         return new Features("1.0.0", Version.OCI_SPEC, List.of(), MountOptions.supported(), linux,

@@ -28,12 +28,9 @@ final class UnsupportedFeatures {
         List<Mount> mounts = spec.mounts() == null ? List.of() : spec.mounts();
         for (int i = 0; i < mounts.size(); i++) {
             MountOptions o = MountOptions.parse(mounts.get(i).options());
-            List<String> unsupported = o.extensions().stream().filter(x -> !x.equals("tmpcopyup")).toList();
-            if (!unsupported.isEmpty()) {
-                problems.add("/mounts/" + i + "/options: " + String.join(", ", unsupported) + " not supported yet");
-            }
-            if (mounts.get(i).uidMappings() != null || mounts.get(i).gidMappings() != null) {
-                problems.add("/mounts/" + i + ": id-mapped mounts not supported yet");
+            boolean idmap = o.extensions().contains("idmap") || o.extensions().contains("ridmap");
+            if ((mounts.get(i).uidMappings() != null || mounts.get(i).gidMappings() != null) && !idmap) {
+                problems.add("/mounts/" + i + ": uidMappings without the idmap or ridmap option");
             }
         }
         if (!problems.isEmpty()) {

@@ -200,4 +200,10 @@ boottime 86400 0
      * asked, by a remount.
      */
     record TmpfsCopyUp(String target, long flags, String data) implements Op {}
+
+    /**
+     * move_mount the detached mount in fd slot {@code slot} (an id-mapped clone made by jrt) onto
+     * {@code target} in root, made first when missing ({@code create}).
+     */
+    record MoveMountInRoot(int slot, String target, Create create) implements Op {}
 }

@@ -140,6 +140,9 @@ public final class PlanEncoder {
         } else if (op instanceof Op.TmpfsCopyUp o) {
             w.str(o.target()).u64(o.flags()).str(o.data());
             return TMPFS_COPY_UP;
+        } else if (op instanceof Op.MoveMountInRoot o) {
+            w.u32(o.slot()).str(o.target()).u8(o.create() == null ? 0 : o.create().ordinal());
+            return MOVE_MOUNT_IN_ROOT;
         }
         throw new IllegalArgumentException("no wire encoding for " + op.getClass().getName());
     }

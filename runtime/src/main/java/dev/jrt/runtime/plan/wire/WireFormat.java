@@ -54,6 +54,7 @@ public final class WireFormat {
     public static final int SET_MOUNT_ATTR = 61;
     public static final int ATTACH_MOUNT = 62;
     public static final int TMPFS_COPY_UP = 63;
+    public static final int MOVE_MOUNT_IN_ROOT = 64;
 
     // messages: u32 type, i32 a, i32 b, u32 text length, text
     public static final int MSG_USERMAP = 1;
