@@ -58,6 +58,8 @@ int op_console(struct rd *r)
             rc = fail(errno, "set the terminal size %ux%u", cols, rows);
     }
     if (rc == 0)
+        rc = mount_dev_console(slave);
+    if (rc == 0)
         rc = send_master(sock, master);
     close(master);
     close(sock);

@@ -21,6 +21,9 @@ enum op_type {
     OP_NO_NEW_PRIVILEGES, OP_SET_USER, OP_CAPABILITIES, OP_SECCOMP, OP_CLOSE_FDS, OP_EXEC,
     /* process security: 40-59 (security.c) */
     OP_SCHEDULER = 40, OP_IO_PRIORITY, OP_CPU_AFFINITY,
+    /* rootfs and mounts: 60-79 (mountx.c) */
+    OP_PROPAGATE_IN_ROOT = 60, OP_SET_MOUNT_ATTR, OP_ATTACH_MOUNT, OP_TMPFS_COPY_UP,
+    OP_MOVE_MOUNT_IN_ROOT,
     /* hooks and exec: 80-99 */
     OP_RUN_STATE_HOOK = 80, OP_AWAIT_START, OP_CONFIRM_START,
     /* seccomp user notification: 100-109 (notify.c) */
@@ -107,6 +110,12 @@ int op_write_file(struct rd *r);
 int op_mask_path(struct rd *r);
 int op_readonly_path(struct rd *r);
 int op_readonly_root(struct rd *r);
+int op_propagate_in_root(struct rd *r);
+int op_set_mount_attr(struct rd *r);
+int op_attach_mount(struct rd *r);
+int mount_dev_console(int slave); /* mountx.c, called by op_console */
+int op_tmpfs_copy_up(struct rd *r); /* copyup.c */
+int op_move_mount_in_root(struct rd *r);
 
 int op_set_hostname(struct rd *r, int domain);
 int op_run_hook(struct rd *r);

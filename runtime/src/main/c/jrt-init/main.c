@@ -194,6 +194,11 @@ int run_op(int index, const struct op *op)
     case OP_IO_PRIORITY: return op_io_priority(&r);
     case OP_CPU_AFFINITY: return op_cpu_affinity(&r);
     case OP_SECCOMP_LISTENER: return op_seccomp_listener(index, &r);
+    case OP_PROPAGATE_IN_ROOT: return op_propagate_in_root(&r);
+    case OP_SET_MOUNT_ATTR: return op_set_mount_attr(&r);
+    case OP_ATTACH_MOUNT: return op_attach_mount(&r);
+    case OP_TMPFS_COPY_UP: return op_tmpfs_copy_up(&r);
+    case OP_MOVE_MOUNT_IN_ROOT: return op_move_mount_in_root(&r);
     default: return fail(EINVAL, "operation type %u is not allowed here", op->type);
     }
 }

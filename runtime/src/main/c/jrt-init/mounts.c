@@ -114,6 +114,13 @@ int op_mount(struct rd *r)
         rc = bind_remount(path, flags, target);
     }
     if (rc == 0 && (flags & PROPAGATION)) {
+        /* the new mount's own target, not the mountpoint under it */
+        if (in_root) {
+            close(fd);
+            if ((fd = in_root_open(target, CREATE_NONE, 0)) < 0)
+                return -1;
+            path = fd_path(fd, buf);
+        }
         if (mount(NULL, path, NULL, flags & (PROPAGATION | MS_REC), NULL) < 0)
             rc = fail(errno, "set propagation of %s", target);
     }
@@ -138,6 +145,17 @@ int op_mkdir(struct rd *r)
     return rc;
 }
 
+/* The spec: a file that already exists at a device's path must be that very device. */
+static int check_existing_device(int dir, const char *name, const char *path, mode_t type, dev_t dev)
+{
+    struct stat sb;
+    if (fstatat(dir, name, &sb, AT_SYMLINK_NOFOLLOW) < 0)
+        return fail(errno, "stat %s", path);
+    if ((sb.st_mode & S_IFMT) != type || (type != S_IFIFO && sb.st_rdev != dev))
+        return fail(EEXIST, "device %s: a different file already exists there", path);
+    return 0;
+}
+
 int op_mknod(struct rd *r)
 {
     const char *path = rd_str(r);
@@ -155,6 +173,8 @@ int op_mknod(struct rd *r)
     if (mknodat(dir, name, mode, makedev(major, minor)) < 0) {
         if (errno != EEXIST)
             rc = fail(errno, "mknod %s", path);
+        else
+            rc = check_existing_device(dir, name, path, mode & S_IFMT, makedev(major, minor));
     } else if (fchownat(dir, name, uid, gid, AT_SYMLINK_NOFOLLOW) < 0) {
         rc = fail(errno, "chown %s", path);
     } else if (fchmodat(dir, name, mode & 07777, 0) < 0) {
@@ -169,7 +189,22 @@ int op_bind_device(struct rd *r)
     const char *host = rd_str(r), *path = rd_str(r);
     if (rd_ok(r) < 0)
         return -1;
-    int fd = in_root_open(path, CREATE_FILE, 0755);
+    struct stat hsb, sb;
+    if (stat(host, &hsb) < 0)
+        return fail(errno, "stat %s", host);
+    int fd = in_root_open_flags(path, O_PATH | O_NOFOLLOW);
+    if (fd >= 0) {
+        int same = fstat(fd, &sb) == 0 && (sb.st_mode & S_IFMT) == (hsb.st_mode & S_IFMT) &&
+                   sb.st_rdev == hsb.st_rdev;
+        close(fd);
+        if (!same)
+            return fail(EEXIST, "device %s: a different file already exists there", path);
+    } else if (errno == ELOOP) {
+        return fail(EEXIST, "device %s: a symlink already exists there", path);
+    } else if (errno != ENOENT) {
+        return fail(errno, "open %s", path);
+    }
+    fd = in_root_open(path, CREATE_FILE, 0755);
     if (fd < 0)
         return -1;
     char buf[32];

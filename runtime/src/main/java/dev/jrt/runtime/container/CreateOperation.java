@@ -20,6 +20,7 @@ import dev.jrt.runtime.process.InitLauncher;
 import dev.jrt.runtime.process.InitListener;
 import dev.jrt.runtime.process.InitResult;
 import dev.jrt.runtime.security.ProcessSecurity;
+import dev.jrt.runtime.rootfs.PreparedRootfs;
 import dev.jrt.runtime.state.ContainerLock;
 import dev.jrt.runtime.state.FileStateStore;
 import dev.jrt.runtime.state.ProcessInfo;
@@ -93,7 +94,9 @@ final class CreateOperation {
             throw new OciRuntimeException("config.json: /root/path: required");
         }
         Path rootfs = bundle.resolve(spec.root().path()).normalize();
-        if (!Files.isDirectory(rootfs)) {
+        if (Files.isRegularFile(rootfs)) {
+            dev.jrt.runtime.rootfs.RootfsTarball.formatOf(rootfs); // a tarball, unpacked in build()
+        } else if (!Files.isDirectory(rootfs)) {
             throw new OciRuntimeException("config.json: /root/path: " + rootfs
                     + (Files.exists(rootfs) ? ": not a directory" : ": no such file or directory"));
         }
@@ -134,10 +137,18 @@ final class CreateOperation {
                 fds.add(dev.jrt.runtime.sys.UnixSockets.connect(create.consoleSocket().toString()));
                 consoleSlot = 1;
             }
+            PreparedRootfs prepared = PreparedRootfs.prepare(rootfs, spec, store.dir(id), create.preserveFds());
+            int rootfsSlot = fds.size();
+            fds.addAll(prepared.fds());
+            dev.jrt.runtime.rootfs.IdmappedBinds idmapped = dev.jrt.runtime.rootfs.IdmappedBinds.prepare(spec, bundle,
+                    options.initBinary());
+            int idmapSlot = fds.size();
+            fds.addAll(idmapped.fds());
             List<Integer> fdNumbers = fds.stream().map(Fd::get).toList();
-            ContainerPlan plan = Planner.plan(new PlanInput(spec, bundle, rootfs, fdNumbers, 0, consoleSlot,
-                    create.noPivot(), preservedFds, cgroup.paths().size() > 1 ? cgroup.paths() : Map.of(),
-                    id.value(), security));
+            ContainerPlan plan = prepared.attachTo(Planner.plan(new PlanInput(spec, bundle, prepared.dir(), fdNumbers, 0,
+                    consoleSlot, create.noPivot(), preservedFds, id.value(), security)), rootfsSlot);
+            plan = dev.jrt.runtime.plan.CgroupMounts.expand(plan, spec, CgroupHost.detect(), cgroup.paths());
+            plan = idmapped.applyTo(plan, idmapSlot);
             phase("planned", t0);
             InitResult init = launch(plan, spec, cgroup);
             phase("init ready", t0);

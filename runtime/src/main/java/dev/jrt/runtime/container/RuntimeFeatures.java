@@ -25,7 +25,7 @@ final class RuntimeFeatures {
                 new Features.Enabled(HostSecurity.apparmorEnabled()),
                 new Features.Enabled(HostSecurity.selinuxEnabled()),
                 new Features.IntelRdt(false, null, null),
-                new Features.MountExtensions(new Features.Enabled(false)),
+                new Features.MountExtensions(new Features.Enabled(true)),
                 new Features.Enabled(false),
                 null);
         return new Features("1.0.0", Version.OCI_SPEC,

@@ -26,13 +26,9 @@ final class UnsupportedFeatures {
         List<Mount> mounts = spec.mounts() == null ? List.of() : spec.mounts();
         for (int i = 0; i < mounts.size(); i++) {
             MountOptions o = MountOptions.parse(mounts.get(i).options());
-            if (!o.recursive().isEmpty() || !o.extensions().isEmpty()) {
-                List<String> opts = new ArrayList<>(o.recursive());
-                opts.addAll(o.extensions());
-                problems.add("/mounts/" + i + "/options: " + String.join(", ", opts) + " not supported yet");
-            }
-            if (mounts.get(i).uidMappings() != null || mounts.get(i).gidMappings() != null) {
-                problems.add("/mounts/" + i + ": id-mapped mounts not supported yet");
+            boolean idmap = o.extensions().contains("idmap") || o.extensions().contains("ridmap");
+            if ((mounts.get(i).uidMappings() != null || mounts.get(i).gidMappings() != null) && !idmap) {
+                problems.add("/mounts/" + i + ": uidMappings without the idmap or ridmap option");
             }
         }
         if (!problems.isEmpty()) {

@@ -72,10 +72,14 @@ public record MountOptions(long flags, long propagation, String data, List<Strin
         return new MountOptions(flags, propagation, data.isEmpty() ? null : String.join(",", data), recursive, extensions);
     }
 
-    /** The options jrt applies today (flags and propagation), sorted: what `features` reports. */
+    /** The options jrt applies today (flags, propagation, recursive attributes, tmpcopyup, idmap, ridmap), sorted: what `features` reports. */
     public static List<String> supported() {
         List<String> names = new ArrayList<>(FLAGS.keySet());
         names.addAll(PROPAGATION.keySet());
+        names.addAll(RECURSIVE);
+        names.add("tmpcopyup");
+        names.add("idmap");
+        names.add("ridmap");
         names.sort(null);
         return names;
     }

@@ -213,4 +213,41 @@ boottime 86400 0
      * fd to {@code linux.seccomp.listenerPath}. Must come before Ready (the parent must be there).
      */
     record SeccompListener(byte[] program, int flags) implements Op {}
+
+    // ---- init: rootfs and mounts (op types 60-79) ----
+
+    /**
+     * mount(NULL, path, NULL, flags, NULL) with {@code path} in root: the propagation of a mount the
+     * plan made (MS_SHARED, MS_PRIVATE, MS_SLAVE or MS_UNBINDABLE, with MS_REC for the r-forms).
+     */
+    record PropagateInRoot(String path, long flags) implements Op {}
+
+    /**
+     * mount_setattr on the mount at {@code path} in root: MOUNT_ATTR_* bits to set and to clear,
+     * on every mount below it too when {@code recursive} (AT_RECURSIVE): rro, rnosuid, ratime...
+     */
+    record SetMountAttr(String path, long attrSet, long attrClr, boolean recursive) implements Op {}
+
+    /**
+     * move_mount the detached mount in fd slot {@code mountSlot} (fsmount, or open_tree with
+     * OPEN_TREE_CLONE) onto the directory {@code target} (a host path as the init sees it), in the
+     * container's mount namespace only, then dup it to descriptor number {@code fd} (close-on-exec),
+     * which must be free: the plan then names the attached mount "/proc/self/fd/{@code fd}". How a
+     * rootfs tarball's tmpfs reaches the container without ever being in the host's mount table.
+     */
+    record AttachMount(int mountSlot, String target, int fd) implements Op {}
+
+    /**
+     * tmpcopyup: mount a tmpfs (flags, data) on the directory {@code target} in root, made if
+     * missing, and copy into it what the directory held (files, directories, links as links,
+     * device nodes, fifos; owners, modes and times), never following a symlink; then MS_RDONLY, if
+     * asked, by a remount.
+     */
+    record TmpfsCopyUp(String target, long flags, String data) implements Op {}
+
+    /**
+     * move_mount the detached mount in fd slot {@code slot} (an id-mapped clone made by jrt) onto
+     * {@code target} in root, made first when missing ({@code create}).
+     */
+    record MoveMountInRoot(int slot, String target, Create create) implements Op {}
 }

@@ -10,11 +10,8 @@ import dev.jrt.spec.model.PosixRlimit;
 import dev.jrt.spec.model.Process;
 import dev.jrt.spec.model.Spec;
 import dev.jrt.spec.model.User;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -38,7 +35,7 @@ public final class Planner {
         long rootPropagation = propagation(spec);
         b.add("/linux/rootfsPropagation", new Op.SetPropagation("/", rootPropagation));
         b.add("/root/path", new Op.Mount(rootfs, rootfs, false, null, MS_BIND | MS_REC, null, Op.Create.NONE));
-        mounts(b, spec, in.bundle(), in.cgroupPaths());
+        MountPlanner.plan(b, spec, in.bundle());
         devices(b, spec, userns);
         if (process != null && process.cwd() != null) {
             b.add("/process/cwd", new Op.Mkdir(process.cwd(), 0755));
@@ -107,41 +104,6 @@ public final class Planner {
         }
         MountOptions o = MountOptions.parse(List.of(p));
         return o.propagation() | MS_REC;
-    }
-
-    private static void mounts(PlanBuilder b, Spec spec, Path bundle, Map<String, String> cgroupPaths) {
-        List<Mount> mounts = spec.mounts() == null ? List.of() : spec.mounts();
-        for (int i = 0; i < mounts.size(); i++) {
-            Mount m = mounts.get(i);
-            String source = "/mounts/" + i;
-            MountOptions o = MountOptions.parse(m.options());
-            if ("cgroup".equals(m.type()) && !cgroupPaths.isEmpty()) {
-                CgroupMountPlanner.plan(b, source, m.destination(), o, cgroupPaths);
-                continue;
-            }
-            boolean bind = o.isBind() || "bind".equals(m.type()) || "rbind".equals(m.type());
-            long flags = o.flags() | (bind ? MS_BIND : 0) | ("rbind".equals(m.type()) ? MS_REC : 0);
-            String src = m.source() == null ? "none" : m.source();
-            Op.Create create = Op.Create.DIR;
-            String fstype = m.type() == null ? "none" : m.type();
-            if (fstype.equals("cgroup")) {
-                fstype = "cgroup2"; // a pure cgroup v2 host has no v1 hierarchies to show, as runc does
-            }
-            if (bind) {
-                Path hostSource = bundle.resolve(src);
-                src = hostSource.toString();
-                if (!Files.exists(hostSource)) {
-                    throw new OciRuntimeException("config.json: " + source + "/source: " + src
-                            + ": no such file or directory");
-                }
-                create = Files.isDirectory(hostSource) ? Op.Create.DIR : Op.Create.FILE;
-                fstype = "none";
-            }
-            b.add(source, new Op.Mount(src, m.destination(), true, fstype, flags, o.data(), create));
-            if (o.propagation() != 0) {
-                b.add(source + "/options", new Op.SetPropagation(m.destination(), o.propagation()));
-            }
-        }
     }
 
     private static void devices(PlanBuilder b, Spec spec, boolean userns) {

@@ -29,7 +29,7 @@ class HookPlannerTest {
 
     private ContainerPlan plan(String hooks) {
         Spec spec = ConfigLoader.parse(CONFIG.formatted(hooks));
-        return Planner.plan(new PlanInput(spec, bundle, bundle.resolve("rootfs"), List.of(10), 0, -1, false, 0, java.util.Map.of(), "c1", SecurityInput.NONE));
+        return Planner.plan(new PlanInput(spec, bundle, bundle.resolve("rootfs"), List.of(10), 0, -1, false, 0, "c1", SecurityInput.NONE));
     }
 
     private static int indexOf(ContainerPlan p, Class<? extends Op> type) {

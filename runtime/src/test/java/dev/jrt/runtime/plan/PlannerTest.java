@@ -46,7 +46,7 @@ class PlannerTest {
     }
 
     private ContainerPlan plan(Spec spec) {
-        return Planner.plan(new PlanInput(spec, bundle, bundle.resolve("rootfs"), List.of(10), 0, -1, false, 2, Map.of(), "c1", SecurityInput.NONE));
+        return Planner.plan(new PlanInput(spec, bundle, bundle.resolve("rootfs"), List.of(10), 0, -1, false, 2, "c1", SecurityInput.NONE));
     }
 
     private static <T extends Op> T first(ContainerPlan p, Class<T> type) {
@@ -81,7 +81,7 @@ class PlannerTest {
         assertTrue(dev.targetInRoot());
         assertEquals(Linux.MS_NOSUID, dev.flags());
         assertEquals("mode=755", dev.data());
-        assertEquals(new Op.SetPropagation("/dev", Linux.MS_SLAVE | Linux.MS_REC), p.ops().get(i + 1));
+        assertEquals(new Op.PropagateInRoot("/dev", Linux.MS_SLAVE | Linux.MS_REC), p.ops().get(i + 1));
     }
 
     @Test
@@ -144,29 +144,5 @@ class PlannerTest {
                 "{\"destination\": \"/data\", \"type\": \"bind\", \"source\": \"nope\", \"options\": [\"rbind\"]}")));
         assertEquals("config.json: /mounts/0/source: " + bundle.resolve("nope") + ": no such file or directory",
                 e.getMessage());
-    }
-
-    @Test
-    void aCgroupMountOnAV1HostShowsOnlyTheContainersOwnCgroups() {
-        Spec spec = ConfigLoader.parse(BASE.replace("{\"destination\": \"/proc\", \"type\": \"proc\", \"source\": \"proc\"}",
-                "{\"destination\": \"/sys/fs/cgroup\", \"type\": \"cgroup\", \"source\": \"cgroup\","
-                        + " \"options\": [\"nosuid\", \"ro\"]}"));
-        ContainerPlan p = Planner.plan(new PlanInput(spec, bundle, bundle.resolve("rootfs"), List.of(10), 0, -1, false, 0,
-                Map.of("memory", "/sys/fs/cgroup/memory/c1", "name=systemd", "/sys/fs/cgroup/systemd/c1",
-                        "", "/sys/fs/cgroup/unified/c1"), "c1", SecurityInput.NONE));
-        List<Op> ops = new java.util.ArrayList<>();
-        for (int i = 0; i < p.ops().size(); i++) {
-            if (p.sources().get(i).equals("/mounts/0")) {
-                ops.add(p.ops().get(i));
-            }
-        }
-        assertEquals(4, ops.size(), ops.toString());
-        assertEquals("tmpfs", ((Op.Mount) ops.get(0)).fstype());
-        List<String> binds = ops.subList(1, 3).stream().map(o -> ((Op.Mount) o).source() + " -> " + ((Op.Mount) o).target())
-                .sorted().toList();
-        assertEquals(List.of("/sys/fs/cgroup/memory/c1 -> /sys/fs/cgroup/memory",
-                "/sys/fs/cgroup/systemd/c1 -> /sys/fs/cgroup/systemd"), binds);
-        assertTrue((((Op.Mount) ops.get(1)).flags() & Linux.MS_RDONLY) != 0);
-        assertTrue((((Op.Mount) ops.get(3)).flags() & Linux.MS_REMOUNT) != 0, "the tmpfs ends read-only");
     }
 }

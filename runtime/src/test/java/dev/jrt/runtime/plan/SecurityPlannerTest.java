@@ -29,7 +29,7 @@ class SecurityPlannerTest {
 
     private ContainerPlan plan(String json, SecurityInput security) {
         return Planner.plan(new PlanInput(ConfigLoader.parse(json), bundle, bundle.resolve("rootfs"), List.of(10), 0,
-                -1, false, 0, java.util.Map.of(), "c1", security));
+                -1, false, 0, "c1", security));
     }
 
     private static int indexOf(ContainerPlan p, Class<? extends Op> type) {

@@ -142,6 +142,21 @@ public final class PlanEncoder {
             return SECCOMP_LISTENER;
         } else if (SecurityOpsEncoder.encodes(op)) {
             return SecurityOpsEncoder.encodeBody(op, w);
+        } else if (op instanceof Op.PropagateInRoot o) {
+            w.str(o.path()).u64(o.flags());
+            return PROPAGATE_IN_ROOT;
+        } else if (op instanceof Op.SetMountAttr o) {
+            w.str(o.path()).u64(o.attrSet()).u64(o.attrClr()).bool(o.recursive());
+            return SET_MOUNT_ATTR;
+        } else if (op instanceof Op.AttachMount o) {
+            w.u32(o.mountSlot()).str(o.target()).u32(o.fd());
+            return ATTACH_MOUNT;
+        } else if (op instanceof Op.TmpfsCopyUp o) {
+            w.str(o.target()).u64(o.flags()).str(o.data());
+            return TMPFS_COPY_UP;
+        } else if (op instanceof Op.MoveMountInRoot o) {
+            w.u32(o.slot()).str(o.target()).u8(o.create() == null ? 0 : o.create().ordinal());
+            return MOVE_MOUNT_IN_ROOT;
         }
         throw new IllegalArgumentException("no wire encoding for " + op.getClass().getName());
     }

@@ -59,6 +59,12 @@ public final class WireFormat {
     public static final int CONFIRM_START = 82;
     // seccomp user notification (op type numbers 100-109)
     public static final int SECCOMP_LISTENER = 100;
+    // rootfs and mounts: 60-79
+    public static final int PROPAGATE_IN_ROOT = 60;
+    public static final int SET_MOUNT_ATTR = 61;
+    public static final int ATTACH_MOUNT = 62;
+    public static final int TMPFS_COPY_UP = 63;
+    public static final int MOVE_MOUNT_IN_ROOT = 64;
 
     // messages: u32 type, i32 a, i32 b, u32 text length, text
     public static final int MSG_USERMAP = 1;
