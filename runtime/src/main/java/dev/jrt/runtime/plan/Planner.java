@@ -5,7 +5,6 @@ import static dev.jrt.runtime.plan.Linux.*;
 import dev.jrt.runtime.api.OciRuntimeException;
 import dev.jrt.spec.model.LinuxDevice;
 import dev.jrt.spec.model.LinuxNamespace;
-import dev.jrt.spec.model.Mount;
 import dev.jrt.spec.model.PosixRlimit;
 import dev.jrt.spec.model.Process;
 import dev.jrt.spec.model.Spec;
