@@ -53,11 +53,8 @@ final class ExecOperation {
         if (exec.preserveFds() < 0) {
             throw new OciRuntimeException("--preserve-fds: must not be negative");
         }
-        if (exec.tty() && exec.consoleSocket() == null) {
-            throw new OciRuntimeException("--tty: needs --console-socket (jrt does not relay a terminal itself)");
-        }
-        if (!exec.tty() && exec.consoleSocket() != null) {
-            throw new OciRuntimeException("--console-socket: only with --tty (or \"terminal\": true in --process)");
+        if (exec.processFile() == null) { // with --process, the file's "terminal" decides (as runc)
+            checkTerminal(exec.tty());
         }
         InitResult result;
         StateRecord record;
@@ -66,9 +63,7 @@ final class ExecOperation {
             checkStatus(StatusProbe.status(record, store.fifo(id)));
             Spec spec = savedConfig();
             Process process = ExecProcess.of(spec.process(), exec);
-            if (Boolean.TRUE.equals(process.terminal()) != (exec.consoleSocket() != null)) {
-                throw new OciRuntimeException("--process: \"terminal\": true needs --console-socket, and only then");
-            }
+            checkTerminal(Boolean.TRUE.equals(process.terminal()));
             Map<Path, Path> cgroups = cgroupDirs(record);
             result = launch(spec, process, record, cgroups);
             ProcessInfo initNow = ProcessInfo.read(record.initPid());
@@ -86,6 +81,17 @@ final class ExecOperation {
         }
         try (SignalForwarder forwarder = SignalForwarder.forwardTo(result.initPid())) {
             return result.waitForExit();
+        }
+    }
+
+    private void checkTerminal(boolean terminal) {
+        if (terminal && exec.consoleSocket() == null) {
+            throw new OciRuntimeException(exec.processFile() == null
+                    ? "--tty: needs --console-socket (jrt does not relay a terminal itself)"
+                    : "--process " + exec.processFile() + ": \"terminal\": true needs --console-socket");
+        }
+        if (!terminal && exec.consoleSocket() != null) {
+            throw new OciRuntimeException("--console-socket: only with --tty (or \"terminal\": true in --process)");
         }
     }
 
