@@ -14,6 +14,7 @@ import dev.jrt.conformance.support.Container;
 import dev.jrt.conformance.support.Fixtures;
 import dev.jrt.conformance.support.ProbeReport;
 import dev.jrt.conformance.support.RuntimeCli;
+import dev.jrt.conformance.support.RuntimeUnderTest;
 import dev.jrt.conformance.support.Sandbox;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -176,6 +177,38 @@ class ExecTest {
         assertEquals(Files.readAllLines(Path.of("/proc/" + init + "/cgroup")), cgroups);
         assertNotEquals(Files.readAllLines(Path.of("/proc/self/cgroup")), cgroups);
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    }
+
+    @Test
+    @Requirement(file = "runtime.md", heading = "Operations",
+            text = EXEC + "an attached exec forwards the signals it receives to the process and returns its exit status")
+    void anAttachedExecForwardsSignals(Sandbox sb) throws Exception {
+        Container c = running(sb);
+        Path out = sb.dir().resolve("signal.out");
+        Process exec = new ProcessBuilder(RuntimeUnderTest.get().binary().toString(), "--root", sb.cli().root().toString(),
+                "exec", c.id(), "/bin/sh", "-c", "trap 'echo got-term; exit 3' TERM; echo ready; while :; do sleep 0.1; done")
+                .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+        sb.onClose(exec::destroyForcibly);
+        assertEquals("ready\n", Container.awaitFile(out, Duration.ofSeconds(20)));
+        exec.toHandle().destroy(); // SIGTERM to the runtime
+        assertTrue(exec.waitFor(20, TimeUnit.SECONDS), "exec did not return after SIGTERM");
+        assertEquals(3, exec.exitValue());
+        assertEquals("ready\ngot-term\n", Files.readString(out));
+    }
+
+    @Test
+    @Requirement(file = "runtime.md", heading = "Operations",
+            text = EXEC + "exec into a created container runs the process and does not start the container (as runc)")
+    void execIntoACreatedContainerDoesNotStartIt(Sandbox sb) {
+        Container c = sb.create(sb.bundle().shell("echo started > /started").build());
+        CliResult r = exec(sb, c, "/bin/sh", "-c", "echo $$");
+        assertTrue(r.ok(), () -> r.describe() + "\n  log: " + sb.cli().logText());
+        long pid = Long.parseLong(r.stdout().strip());
+        // the kernel hands out no pid below 300 after a wrap: a small pid is one of the container's namespace
+        assertTrue(pid > 1 && pid < 300, "not the init, and a pid of the container's pid namespace: " + pid);
+        assertEquals("created", c.status());
+        assertFalse(Files.exists(c.bundle().rootfs().resolve("started")));
     }
 
     // --- overrides -------------------------------------------------------------------------
