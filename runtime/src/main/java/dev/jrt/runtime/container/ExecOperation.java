@@ -34,7 +34,9 @@ import java.util.Map;
 /**
  * exec: check the container can take a process, make the process from the saved config and
  * the options, and have jrt-init join the init's namespaces and cgroup and execve it. The lock
- * is held until the process runs, so that delete cannot race it; not while it runs.
+ * is held until the process runs, so that delete cannot race it; not while it runs. In a paused
+ * container (--ignore-paused) it is let go before the launch: the process freezes as it joins the
+ * cgroup and only runs after resume, as with runc, and resume needs the lock.
  */
 final class ExecOperation {
     private final RuntimeOptions options;
@@ -53,29 +55,36 @@ final class ExecOperation {
         if (exec.preserveFds() < 0) {
             throw new OciRuntimeException("--preserve-fds: must not be negative");
         }
-        if (exec.tty() && exec.consoleSocket() == null) {
-            throw new OciRuntimeException("--tty: needs --console-socket (jrt does not relay a terminal itself)");
-        }
-        if (!exec.tty() && exec.consoleSocket() != null) {
-            throw new OciRuntimeException("--console-socket: only with --tty (or \"terminal\": true in --process)");
+        if (exec.processFile() == null) { // with --process, the file's "terminal" decides (as runc)
+            checkTerminal(exec.tty());
         }
         InitResult result;
         StateRecord record;
-        try (ContainerLock lock = store.lock(id)) {
+        ContainerLock lock = store.lock(id);
+        try {
             record = store.load(id);
-            checkStatus(StatusProbe.status(record, store.fifo(id)));
+            ContainerStatus status = StatusProbe.status(record, store.fifo(id));
+            checkStatus(status);
             Spec spec = savedConfig();
             Process process = ExecProcess.of(spec.process(), exec);
-            if (Boolean.TRUE.equals(process.terminal()) != (exec.consoleSocket() != null)) {
-                throw new OciRuntimeException("--process: \"terminal\": true needs --console-socket, and only then");
-            }
+            checkTerminal(Boolean.TRUE.equals(process.terminal()));
             Map<Path, Path> cgroups = cgroupDirs(record);
+            if (status == ContainerStatus.PAUSED) {
+                // --ignore-paused: the process freezes as it joins the cgroup and runs after resume, which
+                // needs this lock; the init's start time is checked below instead, as for a running one
+                lock.close();
+                lock = null;
+            }
             result = launch(spec, process, record, cgroups);
             ProcessInfo initNow = ProcessInfo.read(record.initPid());
             if (initNow == null || initNow.startTime() != record.initStartTime()) {
                 Syscalls.kill(result.initPid(), Syscalls.SIGKILL);
                 Syscalls.waitpid(result.initPid(), 0);
                 throw new OciRuntimeException("container \"" + id + "\" stopped while the process was joining it");
+            }
+        } finally {
+            if (lock != null) {
+                lock.close();
             }
         }
         if (exec.pidFile() != null) {
@@ -86,6 +95,17 @@ final class ExecOperation {
         }
         try (SignalForwarder forwarder = SignalForwarder.forwardTo(result.initPid())) {
             return result.waitForExit();
+        }
+    }
+
+    private void checkTerminal(boolean terminal) {
+        if (terminal && exec.consoleSocket() == null) {
+            throw new OciRuntimeException(exec.processFile() == null
+                    ? "--tty: needs --console-socket (jrt does not relay a terminal itself)"
+                    : "--process " + exec.processFile() + ": \"terminal\": true needs --console-socket");
+        }
+        if (!terminal && exec.consoleSocket() != null) {
+            throw new OciRuntimeException("--console-socket: only with --tty (or \"terminal\": true in --process)");
         }
     }
 

@@ -97,10 +97,12 @@ final class ExecProcess {
 
     private static void validate(Process p, String where) {
         if (p.args() == null || p.args().isEmpty() || p.args().get(0).isEmpty()) {
-            throw new OciRuntimeException(where + "/args: must name the program to run");
+            throw new OciRuntimeException((where.isEmpty() ? "exec: the command" : where + "/args")
+                    + ": must name the program to run");
         }
-        if (p.cwd() == null || !p.cwd().startsWith("/")) {
-            throw new OciRuntimeException(where + "/cwd: \"" + p.cwd() + "\" must be an absolute path");
+        if (p.cwd() == null || !p.cwd().startsWith("/")) { // from flags, only --cwd can make it relative
+            throw new OciRuntimeException((where.isEmpty() ? "--cwd" : where + "/cwd") + ": \"" + p.cwd()
+                    + "\" must be an absolute path");
         }
         if (p.capabilities() != null) {
             LinuxCapabilities c = p.capabilities();

@@ -163,6 +163,33 @@ class ExecIT {
     }
 
     @Test
+    void withIgnorePausedTheProcessWaitsInTheFrozenCgroupAndResumeIsNotBlocked() throws Exception {
+        runtime.pause(id);
+        ExecOptions o = new ExecOptions(null, List.of("/bin/sh", "-c", "touch /out/ran"), false, null, false, null,
+                null, List.of(), null, List.of(), List.of(), false, null, null, 0, List.of(), true);
+        var exec = java.util.concurrent.CompletableFuture.supplyAsync(() -> runtime.exec(id, o));
+        Thread.sleep(1500);
+        assertFalse(Files.exists(rootfs.resolve("out/ran")), "the process ran in a paused container");
+        assertFalse(exec.isDone(), "exec returned while the container was paused");
+        var resume = java.util.concurrent.CompletableFuture.runAsync(() -> runtime.resume(id));
+        try {
+            resume.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // thaw behind the runtime's back so that the exec, and then delete, can finish
+            List<String> cgroups = Files.readAllLines(Path.of("/proc/" + initPid() + "/cgroup"));
+            var v1 = cgroups.stream().filter(l -> l.contains(":freezer:")).findFirst();
+            if (v1.isPresent()) {
+                Files.writeString(Path.of("/sys/fs/cgroup/freezer" + v1.get().split(":", 3)[2], "freezer.state"), "THAWED");
+            } else {
+                Files.writeString(Path.of("/sys/fs/cgroup" + cgroups.get(0).split(":", 3)[2], "cgroup.freeze"), "0");
+            }
+            throw new AssertionError("resume blocked: exec holds the container's lock while its process is frozen", e);
+        }
+        assertEquals(0, exec.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(Files.exists(rootfs.resolve("out/ran")));
+    }
+
+    @Test
     void execIntoAStoppedContainerIsRefused() throws Exception {
         runtime.kill(id, 9, false);
         for (int i = 0; i < 200 && runtime.state(id).status() != dev.jrt.runtime.api.ContainerStatus.STOPPED; i++) {
