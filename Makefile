@@ -63,7 +63,7 @@ unit-test:
 CGROUPV2_LANE ?= ../shared/lanes/cgroupv2-vm.sh
 test-cgroupv2: build
 	$(CGROUPV2_LANE) -p $(CURDIR) -- $(MVN) -o test -Djrt.it=true -Djrt.init=$(CURDIR)/build/jrt-init \
-	    -pl spec,runtime -Dtest='CgroupsIT,V2ResourcesTest' -Dsurefire.failIfNoSpecifiedTests=false
+	    -pl spec,runtime -Dtest='CgroupsIT,V2ResourcesTest,DeviceFilterIT,DeviceFilterProgramTest' -Dsurefire.failIfNoSpecifiedTests=false
 
 # the black-box suite against one runtime: make conformance RUNTIME=/usr/sbin/runc
 conformance: build/probe build/recvtty build/seccomp-agent

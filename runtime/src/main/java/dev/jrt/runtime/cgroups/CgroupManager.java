@@ -33,9 +33,9 @@ public interface CgroupManager {
 
     /**
      * Denies every device except runc's defaults ({@link DeviceRule#defaults()}) and the
-     * config's rules, applied in order. Where the host cannot enforce device rules yet (cgroup
-     * v2 until the eBPF filter lands) a config without rules is left unrestricted and one with
-     * rules fails.
+     * config's rules ({@code rules}, index N being /linux/resources/devices/N), applied in order:
+     * v1 through devices.allow/deny, v2 through an eBPF filter ({@link DeviceFilterProgram}) that
+     * replaces the one attached before.
      */
     void applyDevices(List<DeviceRule> rules);
 

@@ -1,5 +1,7 @@
 package dev.jrt.runtime.cgroups;
 
+import dev.jrt.runtime.sys.Bpf;
+import dev.jrt.runtime.sys.SyscallException;
 import dev.jrt.spec.model.LinuxResources;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,13 +66,18 @@ final class V2CgroupManager implements CgroupManager {
         return true;
     }
 
+    /**
+     * Loads the eBPF device filter ({@link DeviceFilterProgram}: deny all, the config's rules, the
+     * default devices) and attaches it to the cgroup in place of the one attached before.
+     */
     @Override
     public void applyDevices(List<DeviceRule> rules) {
-        if (rules.isEmpty()) {
-            return;
+        DeviceFilterProgram program = DeviceFilterProgram.forContainer(rules);
+        try {
+            Bpf.replaceCgroupDeviceFilter(dir.toString(), program.bytes(), DeviceFilterProgram.LICENSE, "jrt_devices");
+        } catch (SyscallException e) {
+            throw new CgroupException("/linux/resources/devices: device filter on " + dir + ": " + e.getMessage(), e);
         }
-        throw new CgroupException("/linux/resources/devices: device rules on cgroup v2 need an eBPF device"
-                + " filter, which jrt does not have yet");
     }
 
     @Override

@@ -41,6 +41,11 @@ interface LibC extends Library {
 
     long syscall(long number, Object... args);
 
+    /** struct rlimit is {rlim_t cur, max}: two 64-bit values. */
+    int getrlimit(int resource, long[] rlimit);
+
+    int setrlimit(int resource, long[] rlimit);
+
     int posix_spawn(IntByReference pid, String path, Pointer fileActions, Pointer attr, String[] argv, String[] envp);
 
     int posix_spawn_file_actions_init(Pointer fileActions);

@@ -182,10 +182,10 @@ class CgroupsIT {
 
     @Test
     void aMemoryHogIsOomKilledAndCounted() throws Exception {
-        config("dd if=/dev/zero of=/dev/null bs=64M count=1; echo $? > /out/dd; exec sleep 60",
+        config("dd if=/dev/zero of=/dev/null bs=64M count=1; echo $? > /out/dd; touch /out/dd.done; exec sleep 60",
                 "{\"memory\": {\"limit\": 33554432, \"swap\": 33554432}}");
         runtime.run(id, CreateOptions.of(bundle), true);
-        awaitFile("dd");
+        awaitFile("dd.done"); // /out/dd exists, empty, from its redirection on
         assertEquals("137", Files.readString(rootfs.resolve("out/dd")).trim(), "dd is SIGKILLed");
         CgroupStats stats = runtime.stats(id);
         assertTrue(stats.oomKills() >= 1, "oom kills: " + stats.oomKills());
@@ -232,5 +232,37 @@ class CgroupsIT {
             Thread.sleep(10);
         }
         assertEquals(List.of(), runtime.pids(id), "every process is gone (cgroup.kill on v2)");
+    }
+
+    /**
+     * The container makes c 240:0 (a number no driver has: ENXIO when allowed) and opens it; the
+     * rules deny all, then allow and deny it in either order. v1: devices.allow/deny; v2: eBPF.
+     */
+    private String openDevice240(boolean lastAllows) throws Exception {
+        Files.createSymbolicLink(rootfs.resolve("bin/mknod"), Path.of("busybox"));
+        String rule = "{\"allow\": %s, \"type\": \"c\", \"major\": 240, \"minor\": 0, \"access\": \"rw\"}";
+        Files.writeString(bundle.resolve("config.json"), TestBundle.config(
+                "mknod /dev/d240 c 240 0 2> /out/mknod; (exec 3<> /dev/d240) 2> /out/open;"
+                        + " (exec 3<> /dev/null && exec 4< /dev/zero) 2> /out/defaults; touch /out/done",
+                "\"resources\": {\"devices\": [{\"allow\": false, \"access\": \"rwm\"}, " + rule.formatted(!lastAllows)
+                        + ", " + rule.formatted(lastAllows) + "]}")
+                .replace("\"CAP_KILL\"", "\"CAP_KILL\", \"CAP_MKNOD\""));
+        runtime.run(id, CreateOptions.of(bundle), true);
+        awaitFile("done");
+        assertEquals("", Files.readString(rootfs.resolve("out/mknod")), "mknod is allowed by default");
+        assertEquals("", Files.readString(rootfs.resolve("out/defaults")), "/dev/null and /dev/zero are allowed by default");
+        return Files.readString(rootfs.resolve("out/open"));
+    }
+
+    @Test
+    void aLaterDeviceDenyWins() throws Exception {
+        String err = openDevice240(false);
+        assertTrue(err.contains("Operation not permitted"), err);
+    }
+
+    @Test
+    void aLaterDeviceAllowWins() throws Exception {
+        String err = openDevice240(true);
+        assertTrue(err.contains("No such device or address"), "allowed, and no driver: " + err);
     }
 }
