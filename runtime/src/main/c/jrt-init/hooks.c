@@ -35,38 +35,6 @@ static int write_all(int fd, const void *buf, size_t len)
     return 0;
 }
 
-/* Waits for the hook, killing it after timeout seconds (0: no limit). */
-static int wait_hook(pid_t pid, const char *path, uint32_t timeout)
-{
-    int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
-    if (pidfd < 0) {
-        int err = errno;
-        kill(pid, SIGKILL);
-        waitpid(pid, NULL, 0);
-        return fail(err, "pidfd_open for hook %s", path);
-    }
-    struct pollfd p = { .fd = pidfd, .events = POLLIN };
-    int n;
-    do
-        n = poll(&p, 1, timeout ? (int)(timeout * 1000) : -1);
-    while (n < 0 && errno == EINTR);
-    close(pidfd);
-    if (n == 0) {
-        kill(pid, SIGKILL);
-        waitpid(pid, NULL, 0);
-        return fail(ETIMEDOUT, "hook %s did not finish within its timeout of %u s", path, timeout);
-    }
-    int status;
-    while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR)
-            return fail(errno, "wait for hook %s", path);
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-        return 0;
-    if (WIFSIGNALED(status))
-        return fail(0, "hook %s was killed by signal %d", path, WTERMSIG(status));
-    return fail(0, "hook %s exited with status %d", path, WEXITSTATUS(status));
-}
-
 static int run_state_hook(const char *path, char **args, char **env, uint32_t timeout,
                           const uint8_t *before, uint32_t before_len, const uint8_t *after, uint32_t after_len)
 {
@@ -99,7 +67,7 @@ static int run_state_hook(const char *path, char **args, char **env, uint32_t ti
         write_all(in[1], after, after_len);
     close(in[1]);
     sigaction(SIGPIPE, &old, NULL);
-    return wait_hook(child, path, timeout);
+    return hook_wait(child, path, timeout);
 }
 
 /* Tells `jrt start` why the container did not start; it reads this instead of "0". */

@@ -118,6 +118,7 @@ int op_tmpfs_copy_up(struct rd *r); /* copyup.c */
 int op_move_mount_in_root(struct rd *r);
 
 int op_set_hostname(struct rd *r, int domain);
+int hook_wait(pid_t pid, const char *path, uint32_t timeout);
 int op_run_hook(struct rd *r);
 int op_console(struct rd *r);
 int op_chdir(struct rd *r);

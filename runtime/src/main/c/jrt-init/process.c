@@ -163,21 +163,29 @@ int op_exec(struct rd *r)
     return fail(errno, "exec %s", path);
 }
 
-static int wait_hook(pid_t pid, const char *path, uint32_t timeout)
+/*
+ * Waits for a hook, killing it after timeout seconds (0: no limit). Shared by the hooks of
+ * RunHook and RunStateHook (hooks.c).
+ */
+int hook_wait(pid_t pid, const char *path, uint32_t timeout)
 {
     int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
-    if (pidfd >= 0) {
-        struct pollfd p = { .fd = pidfd, .events = POLLIN };
-        int n;
-        do
-            n = poll(&p, 1, timeout ? (int)(timeout * 1000) : -1);
-        while (n < 0 && errno == EINTR);
-        close(pidfd);
-        if (n == 0) {
-            kill(pid, SIGKILL);
-            waitpid(pid, NULL, 0);
-            return fail(ETIMEDOUT, "hook %s timed out after %u s", path, timeout);
-        }
+    if (pidfd < 0) {
+        int err = errno;
+        kill(pid, SIGKILL);
+        waitpid(pid, NULL, 0);
+        return fail(err, "pidfd_open for hook %s", path);
+    }
+    struct pollfd p = { .fd = pidfd, .events = POLLIN };
+    int n;
+    do
+        n = poll(&p, 1, timeout ? (int)(timeout * 1000) : -1);
+    while (n < 0 && errno == EINTR);
+    close(pidfd);
+    if (n == 0) {
+        kill(pid, SIGKILL);
+        waitpid(pid, NULL, 0);
+        return fail(ETIMEDOUT, "hook %s timed out after %u s", path, timeout);
     }
     int status;
     while (waitpid(pid, &status, 0) < 0)
@@ -227,5 +235,5 @@ int op_run_hook(struct rd *r)
     sigaction(SIGPIPE, &old, NULL);
     free(args);
     free(env);
-    return wait_hook(pid, path, timeout);
+    return hook_wait(pid, path, timeout);
 }
