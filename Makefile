@@ -52,6 +52,7 @@ run: build
 	$(DIST)/bin/jrt run --bundle bundles/hello hello-$$$$
 
 test: build unit-test conformance-all
+	@scripts/test-summary.sh
 
 # unit tests everywhere; as root also the integration tests that run real containers
 unit-test:
