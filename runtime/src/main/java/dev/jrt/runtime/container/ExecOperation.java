@@ -58,6 +58,13 @@ final class ExecOperation {
         if (exec.processFile() == null) { // with --process, the file's "terminal" decides (as runc)
             checkTerminal(exec.tty());
         }
+        // caught from before the process exists: a signal sent while it starts is held, then forwarded
+        try (SignalForwarder forwarder = exec.detach() ? null : SignalForwarder.start()) {
+            return launchAndWait(forwarder);
+        }
+    }
+
+    private int launchAndWait(SignalForwarder forwarder) {
         InitResult result;
         StateRecord record;
         ContainerLock lock = store.lock(id);
@@ -93,9 +100,8 @@ final class ExecOperation {
         if (exec.detach()) {
             return 0;
         }
-        try (SignalForwarder forwarder = SignalForwarder.forwardTo(result.initPid())) {
-            return result.waitForExit();
-        }
+        forwarder.target(result.initPid());
+        return result.waitForExit();
     }
 
     private void checkTerminal(boolean terminal) {

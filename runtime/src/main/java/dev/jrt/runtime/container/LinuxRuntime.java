@@ -163,13 +163,22 @@ public final class LinuxRuntime implements OciRuntime {
 
     @Override
     public int run(ContainerId id, CreateOptions createOptions, boolean detach) {
-        create(id, createOptions);
-        StateRecord record = store.load(id);
         if (detach) {
+            create(id, createOptions);
             start(id);
             return 0;
         }
-        try (SignalForwarder forwarder = SignalForwarder.forwardTo(record.initPid())) {
+        // caught from the start: a signal sent while the container is made is held, then forwarded
+        SignalForwarder forwarder = SignalForwarder.start();
+        try {
+            create(id, createOptions);
+        } catch (RuntimeException e) {
+            forwarder.close();
+            throw e;
+        }
+        StateRecord record = store.load(id);
+        try (forwarder) {
+            forwarder.target(record.initPid());
             start(id);
             return Syscalls.exitCode(Syscalls.waitpid(record.initPid(), 0));
         } finally {
