@@ -41,6 +41,11 @@ public final class Planner {
         }
         HookPlanner.beforePivot(b, in);
         b.add("/root/path", new Op.PivotRoot(rootfs, in.noPivot()));
+        if (spec.linux() != null && spec.linux().rootfsPropagation() != null
+                && !spec.linux().rootfsPropagation().isEmpty()) {
+            // pivot_root needs a private parent; the root mount gets the asked propagation afterwards
+            b.add("/linux/rootfsPropagation", new Op.SetPropagation("/", propagation(spec)));
+        }
 
         afterPivot(b, spec);
         if (process == null) {
