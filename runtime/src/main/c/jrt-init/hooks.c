@@ -108,18 +108,9 @@ static int op_await_start(struct rd *r)
     uint32_t slot = rd_u32(r);
     if (rd_ok(r) < 0)
         return -1;
-    int path_fd = slot_fd(slot);
-    if (path_fd < 0)
-        return -1;
-    char buf[32];
-    int fd;
-    do
-        fd = open(fd_path(path_fd, buf), O_WRONLY | O_CLOEXEC);
-    while (fd < 0 && errno == EINTR);
+    int fd = open_exec_fifo(slot);
     if (fd < 0)
-        return fail(errno, "open the exec fifo");
-    close(path_fd);
-    st.plan.fds[slot] = -1;
+        return -1;
     start_fd = fd;
     return 0;
 }

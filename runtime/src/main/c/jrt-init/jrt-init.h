@@ -119,6 +119,7 @@ int op_move_mount_in_root(struct rd *r);
 
 int op_set_hostname(struct rd *r, int domain);
 int hook_wait(pid_t pid, const char *path, uint32_t timeout);
+int open_exec_fifo(uint32_t slot);
 int op_run_hook(struct rd *r);
 int op_console(struct rd *r);
 int op_chdir(struct rd *r);

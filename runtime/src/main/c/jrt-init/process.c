@@ -115,11 +115,12 @@ int op_find_executable(struct rd *r)
     return fail(denied ? EACCES : ENOENT, "exec %s: not found in PATH %s", name, path_var);
 }
 
-int op_wait_start(struct rd *r)
+/*
+ * Opens the exec fifo in plan slot `slot` for writing, which blocks until `jrt start` opens it
+ * for reading, and releases the slot's O_PATH descriptor. Returns the fd, or -1 (reported).
+ */
+int open_exec_fifo(uint32_t slot)
 {
-    uint32_t slot = rd_u32(r);
-    if (rd_ok(r) < 0)
-        return -1;
     int path_fd = slot_fd(slot);
     if (path_fd < 0)
         return -1;
@@ -130,11 +131,22 @@ int op_wait_start(struct rd *r)
     while (fd < 0 && errno == EINTR);
     if (fd < 0)
         return fail(errno, "open the exec fifo");
+    close(path_fd);
+    st.plan.fds[slot] = -1;
+    return fd;
+}
+
+int op_wait_start(struct rd *r)
+{
+    uint32_t slot = rd_u32(r);
+    if (rd_ok(r) < 0)
+        return -1;
+    int fd = open_exec_fifo(slot);
+    if (fd < 0)
+        return -1;
     ssize_t n = write(fd, "0", 1);
     int err = errno;
     close(fd);
-    close(path_fd);
-    st.plan.fds[slot] = -1;
     return n == 1 ? 0 : fail(n < 0 ? err : EIO, "write the exec fifo");
 }
 

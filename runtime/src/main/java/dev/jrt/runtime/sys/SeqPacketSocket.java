@@ -49,26 +49,9 @@ public final class SeqPacketSocket implements AutoCloseable {
 
     /** Sends one message of {@code length} bytes from {@code offset}, with {@code fds} attached. */
     public void send(byte[] data, int offset, int length, int[] fds) {
-        try (Memory msg = new Memory(MSGHDR_SIZE); Memory iov = new Memory(16);
-             Memory buf = new Memory(Math.max(1, length));
-             Memory control = new Memory(cmsgSpace(4 * Math.max(1, fds.length)))) {
-            msg.clear();
-            buf.write(0, data, offset, length);
-            iov.setPointer(0, buf);
-            iov.setLong(8, length);
-            msg.setPointer(16, iov);
-            msg.setLong(24, 1);
-            if (fds.length > 0) {
-                control.clear();
-                control.setLong(0, CMSG_HEADER + 4L * fds.length);
-                control.setInt(8, SOL_SOCKET);
-                control.setInt(12, SCM_RIGHTS);
-                control.write(CMSG_HEADER, fds, 0, fds.length);
-                msg.setPointer(32, control);
-                msg.setLong(40, cmsgSpace(4 * fds.length));
-            }
+        try (OutgoingMessage m = new OutgoingMessage(data, offset, length, fds)) {
             while (true) {
-                long n = LibC.INSTANCE.sendmsg(fd.get(), msg, MSG_NOSIGNAL);
+                long n = LibC.INSTANCE.sendmsg(fd.get(), m.msghdr(), MSG_NOSIGNAL);
                 if (n >= 0) {
                     return;
                 }
