@@ -9,7 +9,7 @@ PREFIX ?= /usr/local
 RUNTIME ?= $(CURDIR)/$(DIST)/bin/jrt
 IS_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo true || echo false)
 
-.PHONY: all deps build java native dist cds run test unit-test test-cgroupv2 conformance conformance-all conformance-report bench install clean
+.PHONY: all deps build java native dist cds run test unit-test e2e test-cgroupv2 conformance conformance-all conformance-report bench install clean
 
 all: build
 
@@ -51,12 +51,18 @@ run: build
 	@[ -d bundles/hello/rootfs ] || bundles/build-rootfs.sh bundles/hello/rootfs >/dev/null
 	$(DIST)/bin/jrt run --bundle bundles/hello hello-$$$$
 
-test: build unit-test conformance-all
+test: build unit-test conformance-all e2e
 	@scripts/test-summary.sh
 
 # unit tests everywhere; as root also the integration tests that run real containers
 unit-test:
 	$(MVN) test -Djrt.it=$(IS_ROOT) -Djrt.init=$(CURDIR)/build/jrt-init
+
+# real engines (containerd, podman, Docker; private daemons) drive jrt and runc through the same
+# scenarios; needs root. `make e2e ENGINES=podman` runs one engine.
+ENGINES ?=
+e2e: build
+	e2e/run.sh $(ENGINES)
 
 # the cgroup integration tests on a pure cgroup v2 kernel (qemu guest, ../shared/lanes; needs root).
 # CgroupsIT runs every v2 path on real containers: limits, conversions, unified, refusals, OOM,

@@ -1,0 +1,58 @@
+# Shared helpers of the engine end-to-end tests; sourced by e2e/run.sh and the engine files.
+# A scenario is a shell function that returns non-zero (after `fail`) when the engine, driving
+# the runtime in $RT_PATH, does not behave as expected.
+
+E2E_FAILED=0
+
+# fail MESSAGE: records why the current scenario failed, then returns 1
+fail() { printf '      %s\n' "$*"; return 1; }
+
+# expect_eq WHAT GOT WANT
+expect_eq() {
+    [ "$2" = "$3" ] || fail "$1: got '$2', want '$3'"
+}
+
+# expect_contains WHAT TEXT NEEDLE
+expect_contains() {
+    case $2 in *"$3"*) return 0 ;; esac
+    fail "$1: '$3' not found in: $(printf '%s' "$2" | tail -c 600)"
+}
+
+# capture VAR CMD...: runs CMD, stores combined output in VAR and the exit status in ${VAR}_rc
+capture() {
+    local __var=$1; shift
+    local __out __rc=0
+    __out=$("$@" 2>&1) || __rc=$?
+    printf -v "$__var" '%s' "$__out"
+    printf -v "${__var}_rc" '%s' "$__rc"
+}
+
+# wait_until SECONDS CMD...: polls CMD every 0.1 s until it succeeds
+wait_until() {
+    local deadline=$(( $(date +%s) + $1 )); shift
+    until "$@" >/dev/null 2>&1; do
+        [ "$(date +%s)" -lt "$deadline" ] || return 1
+        sleep 0.1
+    done
+}
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# scenario ENGINE RUNTIME NAME FUNCTION: runs one scenario, prints ok/FAIL with its time and
+# appends "engine runtime name ms status" to $E2E_RESULTS
+scenario() {
+    local engine=$1 runtime=$2 name=$3 fn=$4 t0 ms status=ok
+    t0=$(now_ms)
+    if ! "$fn"; then status=FAIL; E2E_FAILED=1; fi
+    ms=$(( $(now_ms) - t0 ))
+    printf '  %-4s %-10s %-5s %-28s %6d ms\n' "$status" "$engine" "$runtime" "$name" "$ms"
+    echo "$engine $runtime $name $ms $status" >> "$E2E_RESULTS"
+}
+
+# the memory limit the container sees for itself, from its cgroup files (v2, else v1)
+# shellcheck disable=SC2016
+READ_MEMORY_LIMIT='if [ -f /sys/fs/cgroup/memory.max ]; then cat /sys/fs/cgroup/memory.max; else cat /sys/fs/cgroup/memory/memory.limit_in_bytes; fi'
+
+# a PID 1 that exits 0 on SIGTERM at once (PID 1 ignores signals it has no handler for)
+# shellcheck disable=SC2016
+TERM_AWARE_SLEEPER='trap "exit 0" TERM; sleep 1000 & wait'

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# End-to-end tests: real engines (containerd, podman, Docker) drive jrt and, as the reference,
+# runc, through the same scenarios. Each engine gets its own private daemon, config, root, state
+# directory and socket under one temporary directory, and no network.
+#   e2e/run.sh [-r JRT] [ENGINE...]      (engines: containerd podman docker; default all)
+# Prints one line per scenario and runtime, then each engine's total for jrt and runc.
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+jrt=$here/../build/dist/bin/jrt
+[ "${1:-}" = -r ] && { jrt=$2; shift 2; }
+engines=${*:-containerd podman docker}
+[ "$(id -u)" = 0 ] || { echo "e2e: needs root (engines run their own daemons)" >&2; exit 1; }
+[ -x "$jrt" ] || { echo "e2e: $jrt not built (make build)" >&2; exit 1; }
+
+# shellcheck source=e2e/lib.sh
+. "$here/lib.sh"
+E2E_WORK=$(mktemp -d /tmp/jrt-e2e.XXXXXX)
+E2E_RESULTS=$E2E_WORK/results
+E2E_IMAGE=$E2E_WORK/busybox.tar
+E2E_IMAGE_REF=localhost/jrt-e2e/busybox:latest
+export E2E_WORK
+
+# stop_daemon PIDFILE: SIGTERM, then SIGKILL after 10 s
+stop_daemon() {
+    local pid
+    pid=$(cat "$1" 2>/dev/null) || return 0
+    kill "$pid" 2>/dev/null || return 0
+    wait_until 10 sh -c "! kill -0 $pid" || kill -9 "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+    local engine
+    for engine in $engines; do "${engine}_teardown" >/dev/null 2>&1; done
+    # mounts that engines left under the work directory, deepest first
+    grep -o " $E2E_WORK[^ ]*" /proc/self/mounts | sort -r | while read -r m; do umount -l "$m"; done
+    rm -rf "$E2E_WORK"
+}
+trap cleanup EXIT
+
+"$here/busybox-image.sh" "$E2E_IMAGE" "$E2E_IMAGE_REF" || exit 1
+declare -A binary=([runc]=$(command -v runc) [jrt]=$jrt)
+for engine in $engines; do
+    # shellcheck source=/dev/null
+    . "$here/engines/$engine.sh"
+    echo "$engine:"
+    if ! "${engine}_setup"; then
+        echo "  FAIL $engine: the daemon did not start"; E2E_FAILED=1; continue
+    fi
+    scenarios_var=${engine^^}_SCENARIOS
+    for RT in runc jrt; do
+        RT_PATH=${binary[$RT]}
+        for s in ${!scenarios_var}; do scenario "$engine" "$RT" "$s" "${engine}_$s"; done
+    done
+    "${engine}_teardown"
+done
+
+echo "totals (ms; all scenarios of an engine):"
+awk '{t[$1" "$2]+=$4; e[$1]=1} END {for (k in e) printf "  %-10s runc %6d  jrt %6d  jrt/runc %.1f\n", k, t[k" runc"], t[k" jrt"], t[k" jrt"]/t[k" runc"]}' "$E2E_RESULTS"
+[ "$E2E_FAILED" = 0 ] && echo "e2e: all scenarios passed" || { echo "e2e: some scenarios FAILED"; exit 1; }
