@@ -18,12 +18,12 @@ fi
 echo "installing:$missing"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q >/dev/null
-# shellcheck disable=SC2086
 # engines' packages must not start their daemons (there may be no init system to stop them)
 policy=/usr/sbin/policy-rc.d
 own_policy=false
 if [ ! -e $policy ]; then printf '#!/bin/sh\nexit 101\n' > $policy && chmod +x $policy && own_policy=true; fi
 status=0
+# shellcheck disable=SC2086
 apt-get install -y -q --no-install-recommends $missing >/dev/null || status=$?
 [ $own_policy = false ] || rm -f $policy
 exit $status
