@@ -3,14 +3,16 @@
 # runc, through the same scenarios. Each engine gets its own private daemon, config, root, state
 # directory and socket under one temporary directory, and no network.
 #   e2e/run.sh [-r JRT] [ENGINE...]      (engines: containerd podman docker; default all)
+# Without -r, the build is installed as `make install` does into a private prefix, and the
+# engines call that installed jrt by path.
 # Prints one line per scenario and runtime, then each engine's total for jrt and runc.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-jrt=$here/../build/dist/bin/jrt
+dist=$here/../build/dist
+jrt=
 [ "${1:-}" = -r ] && { jrt=$2; shift 2; }
 engines=${*:-containerd podman docker}
 [ "$(id -u)" = 0 ] || { echo "e2e: needs root (engines run their own daemons)" >&2; exit 1; }
-[ -x "$jrt" ] || { echo "e2e: $jrt not built (make build)" >&2; exit 1; }
 
 # shellcheck source=e2e/lib.sh
 . "$here/lib.sh"
@@ -38,6 +40,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
+if [ -z "$jrt" ]; then
+    [ -x "$dist/bin/jrt" ] || { echo "e2e: $dist/bin/jrt not built (make build)" >&2; exit 1; }
+    "$here/../scripts/install.sh" "$dist" "$E2E_WORK/prefix" || exit 1
+    jrt=$E2E_WORK/prefix/bin/jrt
+fi
 "$here/busybox-image.sh" "$E2E_IMAGE" "$E2E_IMAGE_REF" || exit 1
 declare -A binary=([runc]=$(command -v runc) [jrt]=$jrt)
 for engine in $engines; do
