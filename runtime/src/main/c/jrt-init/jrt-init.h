@@ -20,7 +20,7 @@ enum op_type {
     OP_SETRLIMIT, OP_UMASK, OP_PERSONALITY, OP_FIND_EXECUTABLE, OP_READY, OP_WAIT_START,
     OP_NO_NEW_PRIVILEGES, OP_SET_USER, OP_CAPABILITIES, OP_SECCOMP, OP_CLOSE_FDS, OP_EXEC,
     /* process security: 40-59 (security.c) */
-    OP_SCHEDULER = 40, OP_IO_PRIORITY, OP_CPU_AFFINITY,
+    OP_SCHEDULER = 40, OP_IO_PRIORITY, OP_CPU_AFFINITY, OP_MEMORY_POLICY,
     /* rootfs and mounts: 60-79 (mountx.c) */
     OP_PROPAGATE_IN_ROOT = 60, OP_SET_MOUNT_ATTR, OP_ATTACH_MOUNT, OP_TMPFS_COPY_UP,
     OP_MOVE_MOUNT_IN_ROOT,
@@ -139,6 +139,7 @@ int op_seccomp(struct rd *r);
 /* security.c */
 int op_scheduler(struct rd *r);
 int op_io_priority(struct rd *r);
+int op_memory_policy(struct rd *r);
 int op_cpu_affinity(struct rd *r);
 
 int check_cwd_in_root(void);

@@ -192,6 +192,7 @@ int run_op(int index, const struct op *op)
     case OP_RUN_STATE_HOOK: case OP_AWAIT_START: case OP_CONFIRM_START: return hooks_op(op->type, &r);
     case OP_SCHEDULER: return op_scheduler(&r);
     case OP_IO_PRIORITY: return op_io_priority(&r);
+    case OP_MEMORY_POLICY: return op_memory_policy(&r);
     case OP_CPU_AFFINITY: return op_cpu_affinity(&r);
     case OP_SECCOMP_LISTENER: return op_seccomp_listener(index, &r);
     case OP_PROPAGATE_IN_ROOT: return op_propagate_in_root(&r);

@@ -71,3 +71,26 @@ int op_cpu_affinity(struct rd *r)
         return fail(errno, "sched_setaffinity (%u-byte mask)", len);
     return 0;
 }
+
+int op_memory_policy(struct rd *r)
+{
+    uint32_t mode = rd_u32(r), len;
+    const uint8_t *nodes = rd_bytes(r, &len);
+    if (rd_ok(r) < 0)
+        return -1;
+    if (len % sizeof(unsigned long) != 0 || len > 8192 / 8)
+        return fail(EINVAL, "memory node mask of %u bytes", len);
+    unsigned long *mask = NULL;
+    if (len > 0) {
+        mask = calloc(1, len); /* the plan buffer is not aligned */
+        if (mask == NULL)
+            return fail(ENOMEM, "memory node mask");
+        memcpy(mask, nodes, len);
+    }
+    /* maxnode counts one more than the bits the kernel reads (mm/mempolicy.c get_nodes) */
+    long rc = syscall(SYS_set_mempolicy, (int)mode, mask, len == 0 ? 0UL : (unsigned long)len * 8 + 1);
+    free(mask);
+    if (rc < 0)
+        return fail(errno, "set_mempolicy (mode 0x%x, %u-byte node mask)", mode, len);
+    return 0;
+}

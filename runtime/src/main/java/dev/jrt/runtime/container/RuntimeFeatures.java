@@ -1,6 +1,7 @@
 package dev.jrt.runtime.container;
 
 import dev.jrt.runtime.Version;
+import dev.jrt.runtime.plan.MemoryPolicies;
 import dev.jrt.runtime.plan.MountOptions;
 import dev.jrt.runtime.security.Capabilities;
 import dev.jrt.runtime.security.HostSecurity;
@@ -27,7 +28,7 @@ final class RuntimeFeatures {
                 new Features.IntelRdt(false, null, null),
                 new Features.MountExtensions(new Features.Enabled(true)),
                 new Features.Enabled(false),
-                null);
+                new Features.MemoryPolicy(List.copyOf(MemoryPolicies.MODES.keySet()), List.copyOf(MemoryPolicies.FLAGS.keySet())));
         return new Features("1.0.0", Version.OCI_SPEC,
                 List.of("prestart", "createRuntime", "createContainer", "startContainer", "poststart", "poststop"), MountOptions.supported(), linux,
                 Map.of("dev.jrt.version", Version.JRT),

@@ -52,9 +52,6 @@ final class UnsupportedFeatures {
         if (l.netDevices() != null && !l.netDevices().isEmpty()) {
             problems.add("/linux/netDevices: not supported yet");
         }
-        if (l.memoryPolicy() != null) {
-            problems.add("/linux/memoryPolicy: not supported yet");
-        }
         if (l.mountLabel() != null && !l.mountLabel().isEmpty()) {
             problems.add("/linux/mountLabel: not supported yet");
         }

@@ -3,7 +3,10 @@ package dev.jrt.runtime.plan;
 import dev.jrt.runtime.api.OciRuntimeException;
 import java.util.BitSet;
 
-/** A CPU list such as "0-3,7" as a cpu_set_t mask (bit n = CPU n, little-endian words). */
+/**
+ * A CPU or memory-node list such as "0-3,7" as a bit mask (bit n = CPU or node n, in 64-bit
+ * little-endian words): the layout of cpu_set_t and of set_mempolicy(2)'s nodemask.
+ */
 public final class CpuList {
     /** glibc's CPU_SETSIZE times 8: the kernel takes larger masks, but no machine jrt runs on has more CPUs. */
     public static final int MAX_CPUS = 8192;
@@ -11,14 +14,19 @@ public final class CpuList {
     private CpuList() {}
 
     public static byte[] parse(String pointer, String list) {
+        return parse(pointer, list, "CPU");
+    }
+
+    /** {@code noun} names one element in errors: "CPU" or "memory node". */
+    public static byte[] parse(String pointer, String list, String noun) {
         BitSet cpus = new BitSet();
         for (String part : list.split(",", -1)) {
             String p = part.trim();
             int dash = p.indexOf('-');
-            int from = number(pointer, list, dash < 0 ? p : p.substring(0, dash));
-            int to = dash < 0 ? from : number(pointer, list, p.substring(dash + 1));
+            int from = number(pointer, list, dash < 0 ? p : p.substring(0, dash), noun);
+            int to = dash < 0 ? from : number(pointer, list, p.substring(dash + 1), noun);
             if (to < from) {
-                throw bad(pointer, list, "range " + p + " goes backwards");
+                throw bad(pointer, list, noun, "range " + p + " goes backwards");
             }
             cpus.set(from, to + 1);
         }
@@ -28,19 +36,19 @@ public final class CpuList {
         return mask;
     }
 
-    private static int number(String pointer, String list, String s) {
+    private static int number(String pointer, String list, String s, String noun) {
         if (s.isEmpty() || !s.chars().allMatch(Character::isDigit) || s.length() > 5) {
-            throw bad(pointer, list, "\"" + s + "\" is not a CPU number");
+            throw bad(pointer, list, noun, "\"" + s + "\" is not a " + noun + " number");
         }
         int n = Integer.parseInt(s);
         if (n >= MAX_CPUS) {
-            throw bad(pointer, list, "CPU " + n + " is not below " + MAX_CPUS);
+            throw bad(pointer, list, noun, noun + " " + n + " is not below " + MAX_CPUS);
         }
         return n;
     }
 
-    private static OciRuntimeException bad(String pointer, String list, String why) {
-        return new OciRuntimeException("config.json: " + pointer + ": invalid CPU list \"" + list + "\": " + why
-                + "; expected comma-separated CPU numbers and ranges such as 0-3,7");
+    private static OciRuntimeException bad(String pointer, String list, String noun, String why) {
+        return new OciRuntimeException("config.json: " + pointer + ": invalid " + noun + " list \"" + list + "\": " + why
+                + "; expected comma-separated " + noun + " numbers and ranges such as 0-3,7");
     }
 }

@@ -198,6 +198,9 @@ boottime 86400 0
     record Scheduler(int policy, long flags, int nice, int priority, long runtime, long deadline, long period)
             implements Op {}
 
+    /** set_mempolicy(mode | flags, nodes, bits): {@code nodes} in the layout of {@link CpuList}, possibly empty. */
+    record MemoryPolicy(int modeAndFlags, byte[] nodes) implements Op {}
+
     /** ioprio_set(IOPRIO_WHO_PROCESS, 0, ioClass << 13 | level): class 1 RT, 2 BE, 3 IDLE; level 0-7. */
     record IoPriority(int ioClass, int level) implements Op {}
 

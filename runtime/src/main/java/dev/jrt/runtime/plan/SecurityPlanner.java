@@ -5,6 +5,7 @@ import dev.jrt.runtime.security.Capabilities;
 import dev.jrt.runtime.security.SeccompFlags;
 import dev.jrt.spec.model.LinuxCapabilities;
 import dev.jrt.spec.model.LinuxIoPriority;
+import dev.jrt.spec.model.LinuxMemoryPolicy;
 import dev.jrt.spec.model.LinuxPersonality;
 import dev.jrt.spec.model.Process;
 import dev.jrt.spec.model.Scheduler;
@@ -25,11 +26,15 @@ import java.nio.charset.StandardCharsets;
 public final class SecurityPlanner {
     private SecurityPlanner() {}
 
-    /** Personality, scheduler and I/O priority: before privileges go. */
+    /** Personality, memory policy, scheduler and I/O priority: before privileges go. */
     static void early(PlanBuilder b, Spec spec) {
         LinuxPersonality p = spec.linux() == null ? null : spec.linux().personality();
         if (p != null) {
             b.add("/linux/personality", new Op.Personality("LINUX32".equals(p.domain()) ? PER_LINUX32 : PER_LINUX));
+        }
+        LinuxMemoryPolicy policy = spec.linux() == null ? null : spec.linux().memoryPolicy();
+        if (policy != null) {
+            b.add("/linux/memoryPolicy", MemoryPolicies.op(policy));
         }
         Process process = spec.process();
         Scheduler s = process.scheduler();

@@ -102,6 +102,33 @@ class SecurityPlannerTest {
     }
 
     @Test
+    void aMemoryPolicyBecomesSetMempolicyArgumentsBeforePrivilegesGo() {
+        ContainerPlan p = plan(config("\"terminal\": false", ", \"memoryPolicy\": {\"mode\": \"MPOL_BIND\", \"nodes\": \"0-1,3\","
+                + " \"flags\": [\"MPOL_F_STATIC_NODES\"]}"), SecurityInput.NONE);
+        Op.MemoryPolicy op = (Op.MemoryPolicy) p.ops().get(indexOf(p, Op.MemoryPolicy.class));
+        assertEquals(2 | 1 << 15, op.modeAndFlags());
+        assertArrayEquals(new byte[] {0b1011, 0, 0, 0, 0, 0, 0, 0}, op.nodes());
+        assertEquals("/linux/memoryPolicy", p.sources().get(indexOf(p, Op.MemoryPolicy.class)));
+        assertTrue(indexOf(p, Op.MemoryPolicy.class) < indexOf(p, Op.SetUser.class));
+    }
+
+    @Test
+    void aMemoryPolicyWithoutNodesHasAnEmptyMask() {
+        ContainerPlan p = plan(config("\"terminal\": false", ", \"memoryPolicy\": {\"mode\": \"MPOL_LOCAL\"}"), SecurityInput.NONE);
+        Op.MemoryPolicy op = (Op.MemoryPolicy) p.ops().get(indexOf(p, Op.MemoryPolicy.class));
+        assertEquals(4, op.modeAndFlags());
+        assertEquals(0, op.nodes().length);
+    }
+
+    @Test
+    void aMalformedNodeListNamesItsPointer() {
+        OciRuntimeException e = assertThrows(OciRuntimeException.class, () -> plan(
+                config("\"terminal\": false", ", \"memoryPolicy\": {\"mode\": \"MPOL_BIND\", \"nodes\": \"0,x\"}"), SecurityInput.NONE));
+        assertEquals("config.json: /linux/memoryPolicy/nodes: invalid memory node list \"0,x\": \"x\" is not a memory node"
+                + " number; expected comma-separated memory node numbers and ranges such as 0-3,7", e.getMessage());
+    }
+
+    @Test
     void execCpuAffinityDoesNotApplyToTheInit() {
         ContainerPlan p = plan(config("\"execCPUAffinity\": {\"initial\": \"0\", \"final\": \"0-1\"}", ""), SecurityInput.NONE);
         assertEquals(-1, indexOf(p, Op.CpuAffinity.class));

@@ -9,7 +9,8 @@ final class SecurityOpsEncoder {
     private SecurityOpsEncoder() {}
 
     static boolean encodes(Op op) {
-        return op instanceof Op.Scheduler || op instanceof Op.IoPriority || op instanceof Op.CpuAffinity;
+        return op instanceof Op.Scheduler || op instanceof Op.IoPriority || op instanceof Op.CpuAffinity
+                || op instanceof Op.MemoryPolicy;
     }
 
     static int encodeBody(Op op, WireWriter w) {
@@ -23,6 +24,9 @@ final class SecurityOpsEncoder {
         } else if (op instanceof Op.CpuAffinity o) {
             w.bytes(o.mask());
             return CPU_AFFINITY;
+        } else if (op instanceof Op.MemoryPolicy o) {
+            w.u32(o.modeAndFlags()).bytes(o.nodes());
+            return MEMORY_POLICY;
         }
         throw new IllegalArgumentException("no wire encoding for " + op.getClass().getName());
     }

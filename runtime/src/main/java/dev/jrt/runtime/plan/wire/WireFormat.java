@@ -53,6 +53,7 @@ public final class WireFormat {
     public static final int SCHEDULER = 40;
     public static final int IO_PRIORITY = 41;
     public static final int CPU_AFFINITY = 42;
+    public static final int MEMORY_POLICY = 43;
     // hooks inside the container (op type numbers 80-99 belong to hooks and exec)
     public static final int RUN_STATE_HOOK = 80;
     public static final int AWAIT_START = 81;
