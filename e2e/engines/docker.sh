@@ -7,7 +7,7 @@
 docker_setup() {
     DKR=$E2E_WORK/docker
     DKR_CGROUP_PARENT=jrt-e2e-docker-$$
-    mkdir -p "$DKR/containerd" "$DKR/cli"
+    mkdir -p "$DKR/cli"
     # directories the daemons make whatever their configuration says (containerd 1.6's shim
     # sockets, dockerd's plugin sockets), removed at the end unless they were there before
     DKR_HARDCODED_DIRS=
@@ -15,19 +15,7 @@ docker_setup() {
     for d in /run/containerd /run/containerd/s /run/docker /run/docker/plugins; do
         [ -e "$d" ] || DKR_HARDCODED_DIRS="$d $DKR_HARDCODED_DIRS"
     done
-    cat > "$DKR/containerd/config.toml" <<TOML
-version = 2
-root = "$DKR/containerd/root"
-state = "$DKR/containerd/state"
-disabled_plugins = ["io.containerd.grpc.v1.cri"]
-[grpc]
-  address = "$DKR/containerd/containerd.sock"
-[ttrpc]
-  address = "$DKR/containerd/containerd.sock.ttrpc"
-TOML
-    containerd --config "$DKR/containerd/config.toml" > "$DKR/containerd/containerd.log" 2>&1 &
-    echo $! > "$DKR/containerd/containerd.pid"
-    wait_until 20 ctr -a "$DKR/containerd/containerd.sock" version || { tail -20 "$DKR/containerd/containerd.log"; return 1; }
+    start_containerd "$DKR/containerd" || return 1
 
     # without a key path dockerd would create /etc/docker/key.json
     printf '{"deprecated-key-path": "%s"}\n' "$DKR/key.json" > "$DKR/daemon.json"
