@@ -36,6 +36,25 @@ wait_until() {
     done
 }
 
+# start_containerd DIR: a containerd whose config, root, state, sockets (DIR/containerd.sock),
+# log and pid file (DIR/containerd.pid) are all in DIR; returns once it answers
+start_containerd() {
+    mkdir -p "$1"
+    cat > "$1/config.toml" <<TOML
+version = 2
+root = "$1/root"
+state = "$1/state"
+disabled_plugins = ["io.containerd.grpc.v1.cri"]
+[grpc]
+  address = "$1/containerd.sock"
+[ttrpc]
+  address = "$1/containerd.sock.ttrpc"
+TOML
+    containerd --config "$1/config.toml" > "$1/containerd.log" 2>&1 &
+    echo $! > "$1/containerd.pid"
+    wait_until 20 ctr -a "$1/containerd.sock" version || { tail -20 "$1/containerd.log"; return 1; }
+}
+
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # scenario ENGINE RUNTIME NAME FUNCTION: runs one scenario, prints ok/FAIL with its time and

@@ -3,20 +3,7 @@
 
 containerd_setup() {
     CTD=$E2E_WORK/containerd
-    mkdir -p "$CTD"
-    cat > "$CTD/config.toml" <<TOML
-version = 2
-root = "$CTD/root"
-state = "$CTD/state"
-disabled_plugins = ["io.containerd.grpc.v1.cri"]
-[grpc]
-  address = "$CTD/containerd.sock"
-[ttrpc]
-  address = "$CTD/containerd.sock.ttrpc"
-TOML
-    containerd --config "$CTD/config.toml" > "$CTD/containerd.log" 2>&1 &
-    echo $! > "$CTD/containerd.pid"
-    wait_until 20 ctr -a "$CTD/containerd.sock" version || { tail -20 "$CTD/containerd.log"; return 1; }
+    start_containerd "$CTD" || return 1
     ctr_ images import "$E2E_IMAGE" >/dev/null
 }
 
