@@ -55,6 +55,20 @@ TOML
     wait_until 20 ctr -a "$1/containerd.sock" version || { tail -20 "$1/containerd.log"; return 1; }
 }
 
+# absent_dirs DIR...: those of DIRs that do not exist yet, deepest last, so that teardown can
+# remove what a daemon made at a fixed path whatever its configuration (rmdir: only if empty)
+absent_dirs() {
+    local d
+    for d in "$@"; do [ -e "$d" ] || printf '%s ' "$d"; done
+}
+
+# remove_dirs "DIR...": rmdir in reverse order
+remove_dirs() {
+    local d
+    for d in $(printf '%s\n' $1 | tac); do rmdir "$d" 2>/dev/null; done
+    true
+}
+
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # scenario ENGINE RUNTIME NAME FUNCTION: runs one scenario, prints ok/FAIL with its time and

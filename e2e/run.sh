@@ -62,6 +62,7 @@ for engine in $engines; do
     "${engine}_teardown"
 done
 
+touch "$E2E_RESULTS"
 echo "totals (ms; all scenarios of an engine):"
-awk '{t[$1" "$2]+=$4; e[$1]=1} END {for (k in e) printf "  %-10s runc %6d  jrt %6d  jrt/runc %.1f\n", k, t[k" runc"], t[k" jrt"], t[k" jrt"]/t[k" runc"]}' "$E2E_RESULTS"
+awk '{t[$1" "$2]+=$4; e[$1]=1} END {for (k in e) printf "  %-10s runc %6d  jrt %6d  jrt/runc %s\n", k, t[k" runc"], t[k" jrt"], t[k" runc"] ? sprintf("%.1f", t[k" jrt"]/t[k" runc"]) : "-"}' "$E2E_RESULTS"
 [ "$E2E_FAILED" = 0 ] && echo "e2e: all scenarios passed" || { echo "e2e: some scenarios FAILED"; exit 1; }

@@ -3,6 +3,8 @@
 
 containerd_setup() {
     CTD=$E2E_WORK/containerd
+    # containerd 1.6 puts shim sockets in /run/containerd/s whatever its configuration
+    CTD_HARDCODED_DIRS=$(absent_dirs /run/containerd /run/containerd/s)
     start_containerd "$CTD" || return 1
     ctr_ images import "$E2E_IMAGE" >/dev/null
 }
@@ -12,12 +14,13 @@ containerd_teardown() {
     for id in $(ctr_ tasks ls -q 2>/dev/null); do ctr_ tasks kill -s SIGKILL "$id"; ctr_ tasks delete -f "$id"; done >/dev/null 2>&1
     for id in $(ctr_ containers ls -q 2>/dev/null); do ctr_ containers delete "$id"; done >/dev/null 2>&1
     stop_daemon "$CTD/containerd.pid"
+    remove_dirs "$CTD_HARDCODED_DIRS"
 }
 
 ctr_() { ctr -a "$CTD/containerd.sock" -n jrt-e2e "$@"; }
 
 # ctr run with the runtime under test, its state root under the test's directory
-ctr_run() { ctr_ run --runc-binary "$RT_PATH" --runc-root "$CTD/runtime-root/$RT" "$@"; }
+ctr_run() { ctr_ run --fifo-dir "$CTD/fifo" --runc-binary "$RT_PATH" --runc-root "$CTD/runtime-root/$RT" "$@"; }
 
 containerd_echo() {
     capture out ctr_run --rm "$E2E_IMAGE_REF" "$RT-echo" echo hello
@@ -37,7 +40,7 @@ containerd_missing_binary() {
 }
 
 containerd_terminal() {
-    local cmd="ctr -a $CTD/containerd.sock -n jrt-e2e run -t --rm --runc-binary $RT_PATH --runc-root $CTD/runtime-root/$RT $E2E_IMAGE_REF $RT-tty sh -c 'tty; stty size'"
+    local cmd="ctr -a $CTD/containerd.sock -n jrt-e2e run -t --rm --fifo-dir $CTD/fifo --runc-binary $RT_PATH --runc-root $CTD/runtime-root/$RT $E2E_IMAGE_REF $RT-tty sh -c 'tty; stty size'"
     capture out script -qec "$cmd" /dev/null
     expect_eq "exit status" "$out_rc" 0 && expect_contains "tty" "$out" /dev/pts/
 }
@@ -46,7 +49,7 @@ containerd_detached() {
     local id=$RT-detached
     capture out ctr_run -d "$E2E_IMAGE_REF" "$id" sh -c "$TERM_AWARE_SLEEPER"
     expect_eq "run -d" "$out_rc" 0 || { fail "$out"; return 1; }
-    capture out ctr_ tasks exec --exec-id e1 "$id" sh -c 'echo from-exec; exit 4'
+    capture out ctr_ tasks exec --fifo-dir "$CTD/fifo" --exec-id e1 "$id" sh -c 'echo from-exec; exit 4'
     expect_eq "exec exit status" "$out_rc" 4 && expect_eq "exec output" "$out" from-exec || return 1
     capture out ctr_ tasks ps "$id"
     expect_eq "ps" "$out_rc" 0 && expect_contains "ps" "$out" "$(ctr_ tasks ls | awk -v id="$id" '$1 == id {print $2}')" || return 1

@@ -10,11 +10,7 @@ docker_setup() {
     mkdir -p "$DKR/cli"
     # directories the daemons make whatever their configuration says (containerd 1.6's shim
     # sockets, dockerd's plugin sockets), removed at the end unless they were there before
-    DKR_HARDCODED_DIRS=
-    local d
-    for d in /run/containerd /run/containerd/s /run/docker /run/docker/plugins; do
-        [ -e "$d" ] || DKR_HARDCODED_DIRS="$d $DKR_HARDCODED_DIRS"
-    done
+    DKR_HARDCODED_DIRS=$(absent_dirs /run/containerd /run/containerd/s /run/docker /run/docker/plugins)
     start_containerd "$DKR/containerd" || return 1
 
     # without a key path dockerd would create /etc/docker/key.json
@@ -36,7 +32,7 @@ docker_teardown() {
     for id in $(docker_ ps -aq 2>/dev/null); do docker_ rm -f "$id"; done >/dev/null 2>&1
     stop_daemon "$DKR/dockerd.started.pid"
     stop_daemon "$DKR/containerd/containerd.pid"
-    for d in $DKR_HARDCODED_DIRS; do rmdir "$d" 2>/dev/null; done
+    remove_dirs "$DKR_HARDCODED_DIRS"
     # the containers' cgroups are gone once the runtimes deleted them
     for d in /sys/fs/cgroup/*/"$DKR_CGROUP_PARENT"; do
         [ -d "$d" ] || continue
