@@ -27,6 +27,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <limits.h>
+#include <linux/netlink.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -35,6 +36,7 @@
 #include <sys/mount.h>
 #include <sys/personality.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/syscall.h>
@@ -460,6 +462,10 @@ static int cmd_syscall(const char *name)
         ret = syscall(SYS_setuid, 0);
     else if (strcmp(name, "kill1") == 0)
         ret = syscall(SYS_kill, 1, 0);
+    else if (strcmp(name, "socket_audit") == 0)
+        ret = syscall(SYS_socket, AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_AUDIT);
+    else if (strcmp(name, "socket_unix") == 0)
+        ret = syscall(SYS_socket, AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     else {
         fprintf(stderr, "probe: unknown syscall %s\n", name);
         return 2;

@@ -21,12 +21,25 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** config-linux.md "Seccomp". */
 @ConformanceTest
 class SeccompTest {
+
+    /** What a static binary, runc's init and jrt-init need after the filter is loaded. */
+    private static final List<String> STARTUP = List.of("read", "write", "close", "openat", "open", "execve",
+            "exit", "exit_group", "getcwd", "brk", "arch_prctl", "set_tid_address", "set_robust_list", "rseq", "prlimit64", "mprotect",
+            "readlinkat", "readlink", "newfstatat", "fstat", "futex", "sendto", "sendmsg", "close_range", "fcntl",
+            "getpid", "mmap", "munmap", "rt_sigaction", "rt_sigprocmask", "rt_sigreturn", "sigaltstack", "nanosleep",
+            "sched_yield", "tgkill", "gettid", "getppid", "capget", "capset", "prctl", "setgroups", "setresuid",
+            "setresgid", "fchdir", "chdir", "faccessat", "faccessat2", "access", "stat", "lstat", "epoll_pwait",
+            "epoll_ctl", "epoll_create1", "clone", "madvise", "mincore", "uname", "getrandom", "seccomp", "dup3",
+            "statfs", "fstatfs", "getdents64", "getdents", "lseek", "pread64", "ioctl", "dup2", "pipe2", "wait4",
+            "waitid", "kill", "getuid", "geteuid", "getgid", "getegid", "sched_getaffinity", "clone3", "mremap",
+            "ppoll", "pselect6", "poll", "select", "setuid", "setgid", "getgroups");
 
     private static ObjectNode rule(BundleBuilder b, String action, String... names) {
         ObjectNode sc = b.linux().putObject("seccomp");
@@ -130,21 +143,46 @@ class SeccompTest {
         ObjectNode sc = b.linux().putObject("seccomp");
         sc.put("defaultAction", "SCMP_ACT_ERRNO").put("defaultErrnoRet", 38);
         var names = sc.putArray("syscalls").addObject().put("action", "SCMP_ACT_ALLOW").putArray("names");
-        // what a static binary, runc's init and jrt-init need after the filter is loaded
-        for (String n : new String[] {"read", "write", "close", "openat", "open", "execve", "exit", "exit_group",
-                "getcwd", "brk", "arch_prctl", "set_tid_address", "set_robust_list", "rseq", "prlimit64", "mprotect",
-                "readlinkat", "readlink", "newfstatat", "fstat", "futex", "sendto", "sendmsg", "close_range", "fcntl",
-                "getpid", "mmap", "munmap", "rt_sigaction", "rt_sigprocmask", "rt_sigreturn", "sigaltstack", "nanosleep",
-                "sched_yield", "tgkill", "gettid", "getppid", "capget", "capset", "prctl", "setgroups", "setresuid",
-                "setresgid", "fchdir", "chdir", "faccessat", "faccessat2", "access", "stat", "lstat", "epoll_pwait",
-                "epoll_ctl", "epoll_create1", "clone", "madvise", "mincore", "uname", "getrandom", "seccomp", "dup3",
-                "statfs", "fstatfs", "getdents64", "getdents", "lseek", "pread64", "ioctl", "dup2", "pipe2", "wait4",
-                "waitid", "kill", "getuid", "geteuid", "getgid", "getegid", "sched_getaffinity", "clone3", "mremap",
-                "ppoll", "pselect6", "poll", "select", "setuid", "setgid", "getgroups"}) {
-            names.add(n);
-        }
+        STARTUP.forEach(names::add);
         CliResult r = sb.tryRun(b.build());
         assertEquals(38, ProbeReport.parse(r.stdout()).errno(), "mkdir is not allowed: " + r.describe());
+    }
+
+    @Test
+    @Requirement(file = "config-linux.md", heading = "Seccomp",
+            text = "syscalls: every rule applies, with each listed architecture (podman's profile: socketcall, which"
+                    + " x86_64 lacks, and three socket rules, one ERRNO and two ALLOW, with x86 and x32)")
+    void podmansConditionalSocketRulesApply(Sandbox sb) {
+        CliResult audit = sb.tryRun(podmanSocketRules(sb, "socket_audit").build());
+        assertEquals(22, ProbeReport.parse(audit.stdout()).errno(),
+                "socket(AF_NETLINK, SOCK_RAW, NETLINK_AUDIT) is EINVAL: " + audit.describe());
+        CliResult unix = sb.tryRun(podmanSocketRules(sb, "socket_unix").build());
+        assertEquals(0, ProbeReport.parse(unix.stdout()).errno(), "socket(AF_UNIX) is allowed: " + unix.describe());
+        ProbeReport bare = ProbeReport.parse(sb.tryRun(sb.bundle().args("/probe", "syscall", "socket_audit").build()).stdout());
+        assertNotEquals(22, bare.errno(), "without the filter the kernel does not say EINVAL: " + bare);
+    }
+
+    private static BundleBuilder podmanSocketRules(Sandbox sb, String call) {
+        var b = sb.bundle().args("/probe", "syscall", call);
+        ObjectNode sc = b.linux().putObject("seccomp");
+        sc.put("defaultAction", "SCMP_ACT_ERRNO").put("defaultErrnoRet", 38);
+        sc.putArray("architectures").add("SCMP_ARCH_X86_64").add("SCMP_ARCH_X86").add("SCMP_ARCH_X32");
+        var rules = sc.putArray("syscalls");
+        var names = rules.addObject().put("action", "SCMP_ACT_ALLOW").putArray("names");
+        STARTUP.forEach(names::add);
+        names.add("socketcall");
+        var audit = rules.addObject().put("action", "SCMP_ACT_ERRNO").put("errnoRet", 22);
+        audit.putArray("names").add("socket");
+        var auditArgs = audit.putArray("args");
+        auditArgs.addObject().put("index", 0).put("value", 16).put("op", "SCMP_CMP_EQ");
+        auditArgs.addObject().put("index", 2).put("value", 9).put("op", "SCMP_CMP_EQ");
+        var notAudit = rules.addObject().put("action", "SCMP_ACT_ALLOW");
+        notAudit.putArray("names").add("socket");
+        notAudit.putArray("args").addObject().put("index", 2).put("value", 9).put("op", "SCMP_CMP_NE");
+        var notNetlink = rules.addObject().put("action", "SCMP_ACT_ALLOW");
+        notNetlink.putArray("names").add("socket");
+        notNetlink.putArray("args").addObject().put("index", 0).put("value", 16).put("op", "SCMP_CMP_NE");
+        return b;
     }
 
     @Test

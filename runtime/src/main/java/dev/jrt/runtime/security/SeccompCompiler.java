@@ -15,13 +15,15 @@ import java.util.function.Consumer;
 /**
  * Compiles {@code linux.seccomp} to a BPF program with libseccomp, as runc does: the listed
  * architectures are added (the native one stays), syscall names libseccomp does not know are
- * skipped, a rule whose action is the default action is skipped (libseccomp refuses it), and
- * a rule with two conditions on one argument becomes one rule per condition. SCMP_ACT_KILL is
+ * skipped (a name missing only on the native architecture is not: libseccomp's pseudo-syscall
+ * number puts it into the filters of the architectures that have it), a rule whose action is
+ * the default action is skipped (libseccomp refuses it), and a rule with two conditions on one
+ * argument becomes one rule per condition. SCMP_ACT_KILL is
  * KILL_THREAD; ERRNO and TRACE return {@code errnoRet} or EPERM.
  */
 public final class SeccompCompiler {
     /** Changes whenever the translation changes, so that cached programs are not reused. */
-    public static final String TRANSLATION_VERSION = "1";
+    public static final String TRANSLATION_VERSION = "2";
 
     static final int EPERM = 1;
 
@@ -102,7 +104,7 @@ public final class SeccompCompiler {
         for (int n = 0; n < r.names().size(); n++) {
             String name = r.names().get(n);
             int nr = LibSeccomp.resolveSyscall(name);
-            if (nr < 0) {
+            if (nr == LibSeccomp.NR_SCMP_ERROR) {
                 skipped.accept(name);
                 continue;
             }

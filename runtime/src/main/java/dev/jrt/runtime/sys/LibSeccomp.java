@@ -129,7 +129,14 @@ public final class LibSeccomp {
         return api().seccomp_arch_resolve_name(name);
     }
 
-    /** The syscall number on the native architecture, or -1 (__NR_SCMP_ERROR) for a name libseccomp does not know. */
+    /** __NR_SCMP_ERROR: what {@link #resolveSyscall} returns for a name libseccomp does not know. */
+    public static final int NR_SCMP_ERROR = -1;
+
+    /**
+     * The syscall number on the native architecture; a negative pseudo-syscall number (__PNR_*) for a
+     * name that does not exist natively but may on an added architecture (socketcall, _llseek, chown32
+     * on x86_64 for x86), which rules take like any number; or {@link #NR_SCMP_ERROR}.
+     */
     public static int resolveSyscall(String name) {
         return api().seccomp_syscall_resolve_name(name);
     }

@@ -95,6 +95,41 @@ class SeccompCompilerTest {
         assertTrue(returns(p).contains(0x00050001));
     }
 
+    /**
+     * Podman's default profile on x86_64 (issue 5): socketcall and three conditional socket rules
+     * with x86 and x32 added. socketcall does not exist on x86_64; skipping it as unknown left
+     * x86's multiplexed socket rules to clash in libseccomp (EEXIST). runc adds it by its pseudo
+     * number, so x86's socketcall is allowed whole and only the direct socket call is filtered.
+     */
+    @Test
+    void podmansSocketRulesCompileAsRuncCompilesThem() {
+        List<String> skipped = new ArrayList<>();
+        byte[] p = SeccompCompiler.compile(seccomp("""
+                {"defaultAction": "SCMP_ACT_ERRNO", "defaultErrnoRet": 38,
+                 "architectures": ["SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"],
+                 "syscalls": [
+                  {"names": ["read", "socketcall"], "action": "SCMP_ACT_ALLOW"},
+                  {"names": ["socket"], "action": "SCMP_ACT_ERRNO", "errnoRet": 22,
+                   "args": [{"index": 0, "value": 16, "op": "SCMP_CMP_EQ"}, {"index": 2, "value": 9, "op": "SCMP_CMP_EQ"}]},
+                  {"names": ["socket"], "action": "SCMP_ACT_ALLOW", "args": [{"index": 2, "value": 9, "op": "SCMP_CMP_NE"}]},
+                  {"names": ["socket"], "action": "SCMP_ACT_ALLOW", "args": [{"index": 0, "value": 16, "op": "SCMP_CMP_NE"}]}]}"""),
+                skipped::add);
+        assertEquals(List.of(), skipped, "socketcall is known to libseccomp");
+        int allow = 0x7fff0000, einval = 0x00050016, enosys = 0x00050026;
+        int x64 = SeccompEvaluator.AUDIT_ARCH_X86_64, x86 = SeccompEvaluator.AUDIT_ARCH_I386;
+        int x32 = SeccompEvaluator.X32_SYSCALL_BIT;
+        assertEquals(einval, SeccompEvaluator.run(p, x64, 41, 16, 3, 9), "x86_64 socket(AF_NETLINK, SOCK_RAW, NETLINK_AUDIT)");
+        assertEquals(allow, SeccompEvaluator.run(p, x64, 41, 16, 3, 0), "x86_64 socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE)");
+        assertEquals(allow, SeccompEvaluator.run(p, x64, 41, 1, 1, 0), "x86_64 socket(AF_UNIX, SOCK_STREAM, 0)");
+        assertEquals(allow, SeccompEvaluator.run(p, x64, 0), "x86_64 read");
+        assertEquals(enosys, SeccompEvaluator.run(p, x64, 83), "x86_64 mkdir");
+        assertEquals(einval, SeccompEvaluator.run(p, x64, x32 | 41, 16, 3, 9), "x32 socket(..., NETLINK_AUDIT)");
+        assertEquals(allow, SeccompEvaluator.run(p, x64, x32 | 41, 2, 1, 0), "x32 socket(AF_INET, ...)");
+        assertEquals(einval, SeccompEvaluator.run(p, x86, 359, 16, 3, 9), "x86 socket(..., NETLINK_AUDIT)");
+        assertEquals(allow, SeccompEvaluator.run(p, x86, 359, 2, 1, 0), "x86 socket(AF_INET, ...)");
+        assertEquals(allow, SeccompEvaluator.run(p, x86, 102, 1, 0), "x86 socketcall(SYS_SOCKET, ...), as runc");
+    }
+
     @Test
     void aRuleWithTheDefaultActionIsSkippedAsLibseccompRefusesIt() {
         byte[] p = SeccompCompiler.compile(seccomp("{\"defaultAction\": \"SCMP_ACT_ALLOW\","
