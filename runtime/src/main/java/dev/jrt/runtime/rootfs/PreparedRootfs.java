@@ -34,7 +34,8 @@ public record PreparedRootfs(Path dir, Fd mount, Path mountPoint, int number) {
         }
         Path dir = mountPoint(stateDir);
         Path stateRoot = stateDir.getParent();
-        Fd mount = RootfsTarball.unpack(rootfs, format, spec, stateRoot.resolveSibling(stateRoot.getFileName() + ".cache"));
+        Fd mount = RootfsTarball.unpack(rootfs, format, spec, stateRoot.resolveSibling(stateRoot.getFileName() + ".cache"),
+                stateDir);
         // above the preserved fds, the sync socket and every plan slot jrt-init receives
         int number = 3 + preserveFds + 200;
         return new PreparedRootfs(Path.of("/proc/self/fd/" + number), mount, dir, number);
