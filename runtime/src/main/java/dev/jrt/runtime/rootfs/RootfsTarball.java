@@ -65,7 +65,7 @@ public final class RootfsTarball {
      * of the shared unpacked copy in {@code cacheDir} (read-only lower layer) under a writable
      * layer on a new tmpfs of the annotated size; with annotation {@value #CACHE_ANNOTATION} "false",
      * the tarball unpacked straight onto the tmpfs. Errors name /root/path, the archive and the
-     * entry; on failure no mount is left.
+     * entry; on failure no mount is left. {@code stateDir} (the container's) records the cached tree it uses.
      */
     public static Fd unpack(Path archive, ArchiveFormat format, Spec spec, Path cacheDir, Path stateDir) {
         long size = size(spec);
