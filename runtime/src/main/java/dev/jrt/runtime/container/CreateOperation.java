@@ -125,7 +125,7 @@ final class CreateOperation {
      */
     private static Spec withHome(Spec spec, PreparedRootfs rootfs) {
         Process p = spec.process();
-        if (p == null) {
+        if (p == null || ContainerUsers.hasHome(p.env())) {
             return spec;
         }
         String root = rootfs.mount() != null ? "/proc/self/fd/" + rootfs.mount().get() : rootfs.dir().toString();

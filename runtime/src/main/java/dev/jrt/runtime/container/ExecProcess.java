@@ -34,7 +34,7 @@ final class ExecProcess {
         Process p = o.processFile() != null ? fromFile(o) : fromFlags(base, o, users);
         validate(p, o.processFile() != null ? "--process " + o.processFile() + ": " : "");
         long uid = p.user() == null || p.user().uid() == null ? 0 : p.user().uid();
-        return p.withEnv(users.get().withHome(p.env(), uid));
+        return ContainerUsers.hasHome(p.env()) ? p : p.withEnv(users.get().withHome(p.env(), uid));
     }
 
     private static Process fromFile(ExecOptions o) {

@@ -103,12 +103,17 @@ public final class ContainerUsers {
      */
     public List<String> withHome(List<String> env, long uid) {
         List<String> out = new ArrayList<>(env == null ? List.of() : env);
-        if (out.stream().anyMatch(e -> e.startsWith("HOME=") && e.length() > 5)) {
+        if (hasHome(env)) {
             return out;
         }
         out.removeIf(e -> e.equals("HOME="));
         out.add("HOME=" + home(uid));
         return out;
+    }
+
+    /** Whether the environment gives a non-empty HOME (then {@link #withHome} needs no files). */
+    public static boolean hasHome(List<String> env) {
+        return env != null && env.stream().anyMatch(e -> e.startsWith("HOME=") && e.length() > 5);
     }
 
     /** The gid of a group name, if /etc/group has it. */
