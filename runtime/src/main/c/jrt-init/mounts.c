@@ -273,9 +273,8 @@ static int next_mount(FILE *f, struct mount_line *m)
 }
 
 /*
- * Whether pivot_root cannot work from this root at all: the root is the initramfs (its mount
- * has no parent) or jrt runs chrooted into a directory that is not a mount point (mountinfo
- * shows no mount at "/").
+ * Whether pivot_root cannot work from this root at all: the root is the kernel's initial rootfs
+ * (an initramfs), the namespace's root mount, which is its own parent in mountinfo.
  */
 static int root_cannot_pivot(void)
 {
@@ -283,15 +282,13 @@ static int root_cannot_pivot(void)
     if (!f)
         return 0;
     struct mount_line m;
-    int found = 0, parentless = 0;
+    int parentless = 0;
     while (next_mount(f, &m)) {
-        if (strcmp(m.point, "/") == 0) {
-            found = 1;
+        if (strcmp(m.point, "/") == 0)
             parentless = m.id == m.parent;
-        }
     }
     fclose(f);
-    return !found || parentless;
+    return parentless;
 }
 
 /*
