@@ -2,7 +2,7 @@
 # Installs the Debian packages jrt's build, example and tests need, by name, idempotently.
 # Needs root only when something is missing.
 set -e
-packages="busybox-static runc crun libseccomp2 zstd xz-utils procps gcc libc6-dev make maven"
+packages="busybox-static runc crun libseccomp2 zstd xz-utils procps gcc libc6-dev make maven apparmor"
 missing=
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
