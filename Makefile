@@ -68,7 +68,7 @@ test-cgroupv2: build
 
 # process.apparmorProfile on a kernel with AppArmor (this host's has no LSM): the same qemu lane,
 # whose Debian kernel has it; securityfs is mounted in the guest, apparmor_parser is the host's
-# (make deps). About 2 minutes under TCG emulation; not part of `make test`.
+# (make deps). About 8 minutes under TCG emulation; not part of `make test`.
 test-apparmor: build
 	$(CGROUPV2_LANE) -p $(CURDIR) -- sh -c 'mount -t securityfs securityfs /sys/kernel/security && exec "$$@"' sh \
 	    $(MVN) -o test -Djrt.it=true -Djrt.init=$(CURDIR)/build/jrt-init \
