@@ -9,7 +9,7 @@ PREFIX ?= /usr/local
 RUNTIME ?= $(CURDIR)/$(DIST)/bin/jrt
 IS_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo true || echo false)
 
-.PHONY: all deps build java native dist cds run test unit-test e2e test-cgroupv2 conformance conformance-all conformance-report bench install clean
+.PHONY: all deps build java native dist cds run test unit-test e2e test-cgroupv2 test-apparmor conformance conformance-all conformance-report bench install clean
 
 all: build
 
@@ -71,6 +71,14 @@ CGROUPV2_LANE ?= ../shared/lanes/cgroupv2-vm.sh
 test-cgroupv2: build
 	$(CGROUPV2_LANE) -p $(CURDIR) -- $(MVN) -o test -Djrt.it=true -Djrt.init=$(CURDIR)/build/jrt-init \
 	    -pl spec,runtime -Dtest='CgroupsIT,V2ResourcesTest,DeviceFilterIT,DeviceFilterProgramTest' -Dsurefire.failIfNoSpecifiedTests=false
+
+# process.apparmorProfile on a kernel with AppArmor (this host's has no LSM): the same qemu lane,
+# whose Debian kernel has it; securityfs is mounted in the guest, apparmor_parser is the host's
+# (make deps). About 8 minutes under TCG emulation; not part of `make test`.
+test-apparmor: build
+	$(CGROUPV2_LANE) -p $(CURDIR) -- sh -c 'mount -t securityfs securityfs /sys/kernel/security && exec "$$@"' sh \
+	    $(MVN) -o test -Djrt.it=true -Djrt.init=$(CURDIR)/build/jrt-init \
+	    -pl spec,runtime -Dtest=AppArmorIT -Dsurefire.failIfNoSpecifiedTests=false
 
 # the black-box suite against one runtime: make conformance RUNTIME=/usr/sbin/runc
 conformance: build/probe build/recvtty build/seccomp-agent

@@ -2,7 +2,7 @@
 # Installs the Debian packages jrt's build, example and tests need, by name, idempotently.
 # Needs root only when something is missing.
 set -e
-packages="busybox-static runc crun libseccomp2 zstd xz-utils procps gcc libc6-dev make maven"
+packages="busybox-static runc crun libseccomp2 zstd xz-utils procps gcc libc6-dev make maven apparmor"
 # the engines of the end-to-end tests (e2e/), each run as a private daemon by the tests
 packages="$packages containerd podman conmon docker.io"
 missing=

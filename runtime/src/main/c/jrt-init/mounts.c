@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <linux/mount.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -229,6 +230,113 @@ int op_symlink(struct rd *r)
     return rc;
 }
 
+/* mountinfo escapes space, tab, newline and backslash as \ooo; undo it in place. */
+static void unescape(char *s)
+{
+    char *out = s;
+    for (; *s; s++) {
+        if (s[0] == '\\' && s[1] >= '0' && s[1] <= '7' && s[2] >= '0' && s[2] <= '7' && s[3] >= '0' && s[3] <= '7') {
+            *out++ = (char)((s[1] - '0') * 64 + (s[2] - '0') * 8 + (s[3] - '0'));
+            s += 3;
+        } else {
+            *out++ = *s;
+        }
+    }
+    *out = 0;
+}
+
+struct mount_line {
+    unsigned id, parent;
+    char root[PATH_MAX], point[PATH_MAX], fstype[64];
+};
+
+/* The next line of mountinfo, parsed; 0 at the end. A line too long for the buffer is skipped. */
+static int next_mount(FILE *f, struct mount_line *m)
+{
+    static char line[3 * PATH_MAX];
+    while (fgets(line, sizeof line, f)) {
+        if (!strchr(line, '\n')) {
+            int c;
+            while ((c = fgetc(f)) != EOF && c != '\n')
+                ;
+            continue;
+        }
+        char *dash = strstr(line, " - ");
+        if (!dash || sscanf(line, "%u %u %*s %4095s %4095s", &m->id, &m->parent, m->root, m->point) != 4 ||
+            sscanf(dash + 3, "%63s", m->fstype) != 1)
+            continue;
+        unescape(m->root);
+        unescape(m->point);
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * Whether pivot_root cannot work from this root at all: the root is the kernel's initial rootfs
+ * (an initramfs), the namespace's root mount, which is its own parent in mountinfo.
+ */
+static int root_cannot_pivot(void)
+{
+    FILE *f = fopen("/proc/self/mountinfo", "re");
+    if (!f)
+        return 0;
+    struct mount_line m;
+    int parentless = 0;
+    while (next_mount(f, &m)) {
+        if (strcmp(m.point, "/") == 0)
+            parentless = m.id == m.parent;
+    }
+    fclose(f);
+    return parentless;
+}
+
+/*
+ * As runc before MS_MOVE: every full procfs and sysfs outside the rootfs stays in the mount
+ * namespace under the chroot, where the kernel's check before mounting a new procfs or sysfs
+ * looks; detach them, or cover one with an empty tmpfs where it cannot be detached.
+ */
+static int hide_host_proc_sys(const char *real)
+{
+    size_t n = strlen(real);
+    FILE *f = fopen("/proc/self/mountinfo", "re");
+    if (!f)
+        return fail(errno, "open /proc/self/mountinfo");
+    struct mount_line m;
+    int rc = 0;
+    while (rc == 0 && next_mount(f, &m)) {
+        if (strcmp(m.root, "/") != 0 || (strcmp(m.fstype, "proc") != 0 && strcmp(m.fstype, "sysfs") != 0))
+            continue;
+        if (strncmp(m.point, real, n) == 0 && (m.point[n] == '/' || m.point[n] == 0))
+            continue;
+        if (mount(NULL, m.point, NULL, MS_SLAVE | MS_REC, NULL) < 0 && errno != EINVAL && errno != ENOENT)
+            rc = fail(errno, "make %s a slave", m.point);
+        else if (umount2(m.point, MNT_DETACH) < 0 && errno == EPERM &&
+                 mount("tmpfs", m.point, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=0") < 0)
+            rc = fail(errno, "cover %s", m.point);
+        /* EINVAL or ENOENT: gone with a parent detached before */
+    }
+    fclose(f);
+    return rc;
+}
+
+/* --no-pivot, and where pivot_root cannot work: move the rootfs onto / and chroot into it. */
+static int move_root(const char *rootfs)
+{
+    char real[PATH_MAX]; /* the rootfs may be /proc/self/fd/N, gone with the host's procfs */
+    if (!realpath(rootfs, real))
+        return fail(errno, "resolve %s", rootfs);
+    if (chdir(rootfs) < 0)
+        return fail(errno, "chdir %s", rootfs);
+    if (hide_host_proc_sys(real) < 0)
+        return -1;
+    if (mount(".", "/", NULL, MS_MOVE, NULL) < 0)
+        return fail(errno, "move mount %s to /", rootfs);
+    if (chroot(".") < 0)
+        return fail(errno, "chroot %s", rootfs);
+    return 0;
+}
+
 int op_pivot_root(struct rd *r)
 {
     const char *rootfs = rd_str(r);
@@ -236,12 +344,8 @@ int op_pivot_root(struct rd *r)
     if (rd_ok(r) < 0)
         return -1;
     if (no_pivot) {
-        if (chdir(rootfs) < 0)
-            return fail(errno, "chdir %s", rootfs);
-        if (mount(rootfs, "/", NULL, MS_MOVE, NULL) < 0)
-            return fail(errno, "move mount %s to /", rootfs);
-        if (chroot(".") < 0)
-            return fail(errno, "chroot %s", rootfs);
+        if (move_root(rootfs) < 0)
+            return -1;
     } else {
         /* runc's way: pivot_root(".", ".") stacks the old root on the new one; detach it. */
         int oldroot = open("/", O_DIRECTORY | O_RDONLY | O_CLOEXEC);
@@ -252,16 +356,25 @@ int op_pivot_root(struct rd *r)
             return fail(errno, "open %s", rootfs);
         if (fchdir(newroot) < 0)
             return fail(errno, "chdir %s", rootfs);
-        if (syscall(SYS_pivot_root, ".", ".") < 0)
-            return fail(errno, "pivot_root %s", rootfs);
-        if (fchdir(oldroot) < 0)
-            return fail(errno, "chdir to the old root");
-        if (mount(NULL, ".", NULL, MS_SLAVE | MS_REC, NULL) < 0)
-            return fail(errno, "make the old root a slave");
-        if (umount2(".", MNT_DETACH) < 0)
-            return fail(errno, "unmount the old root");
-        close(oldroot);
-        close(newroot);
+        if (syscall(SYS_pivot_root, ".", ".") < 0) {
+            int err = errno;
+            close(oldroot);
+            close(newroot);
+            /* runc fails here and tells users to pass --no-pivot; jrt falls back to it itself */
+            if (err != EINVAL || !root_cannot_pivot())
+                return fail(err, "pivot_root %s", rootfs);
+            if (move_root(rootfs) < 0)
+                return -1;
+        } else {
+            if (fchdir(oldroot) < 0)
+                return fail(errno, "chdir to the old root");
+            if (mount(NULL, ".", NULL, MS_SLAVE | MS_REC, NULL) < 0)
+                return fail(errno, "make the old root a slave");
+            if (umount2(".", MNT_DETACH) < 0)
+                return fail(errno, "unmount the old root");
+            close(oldroot);
+            close(newroot);
+        }
     }
     if (chdir("/") < 0)
         return fail(errno, "chdir /");

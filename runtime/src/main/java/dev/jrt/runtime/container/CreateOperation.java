@@ -21,6 +21,7 @@ import dev.jrt.runtime.process.InitListener;
 import dev.jrt.runtime.process.InitResult;
 import dev.jrt.runtime.security.ProcessSecurity;
 import dev.jrt.runtime.rootfs.PreparedRootfs;
+import dev.jrt.runtime.security.ContainerUsers;
 import dev.jrt.runtime.state.ContainerLock;
 import dev.jrt.runtime.state.FileStateStore;
 import dev.jrt.runtime.state.ProcessInfo;
@@ -30,6 +31,7 @@ import dev.jrt.runtime.sys.Syscalls;
 import dev.jrt.spec.ConfigLoader;
 import dev.jrt.spec.model.LinuxDeviceCgroup;
 import dev.jrt.spec.model.LinuxIdMapping;
+import dev.jrt.spec.model.Process;
 import dev.jrt.spec.model.Spec;
 import dev.jrt.spec.state.State;
 import java.io.IOException;
@@ -117,6 +119,20 @@ final class CreateOperation {
         }
     }
 
+    /**
+     * HOME from the rootfs's /etc/passwd when the process's environment lacks it, as runc sets it.
+     * runc reads the file after the config's mounts; jrt reads the rootfs's own, before them.
+     */
+    private static Spec withHome(Spec spec, PreparedRootfs rootfs) {
+        Process p = spec.process();
+        if (p == null || ContainerUsers.hasHome(p.env())) {
+            return spec;
+        }
+        String root = rootfs.mount() != null ? "/proc/self/fd/" + rootfs.mount().get() : rootfs.dir().toString();
+        long uid = p.user() == null || p.user().uid() == null ? 0 : p.user().uid();
+        return spec.withProcess(p.withEnv(ContainerUsers.readFrom(root).withHome(p.env(), uid)));
+    }
+
     private void build(Spec spec, Path bundle, Path rootfs, SecurityInput security, Cleanup cleanup) {
         copyConfig(bundle);
         CgroupManager cgroup = CgroupManagers.forContainer(CgroupHost.detect(),
@@ -145,6 +161,7 @@ final class CreateOperation {
             int idmapSlot = fds.size();
             fds.addAll(idmapped.fds());
             List<Integer> fdNumbers = fds.stream().map(Fd::get).toList();
+            spec = withHome(spec, prepared);
             ContainerPlan plan = prepared.attachTo(Planner.plan(new PlanInput(spec, bundle, prepared.dir(), fdNumbers, 0,
                     consoleSlot, create.noPivot(), preservedFds, id.value(), security)), rootfsSlot);
             plan = dev.jrt.runtime.plan.CgroupMounts.expand(plan, spec, CgroupHost.detect(), cgroup.paths());

@@ -13,6 +13,7 @@ import dev.jrt.runtime.process.InitFailedException;
 import dev.jrt.runtime.process.InitLauncher;
 import dev.jrt.runtime.process.InitListener;
 import dev.jrt.runtime.process.InitResult;
+import dev.jrt.runtime.security.ContainerUsers;
 import dev.jrt.runtime.state.ContainerLock;
 import dev.jrt.runtime.state.FileStateStore;
 import dev.jrt.runtime.state.ProcessInfo;
@@ -73,7 +74,8 @@ final class ExecOperation {
             ContainerStatus status = StatusProbe.status(record, store.fifo(id));
             checkStatus(status);
             Spec spec = savedConfig();
-            Process process = ExecProcess.of(spec.process(), exec);
+            int initPid = record.initPid();
+            Process process = ExecProcess.of(spec.process(), exec, () -> ContainerUsers.readFrom("/proc/" + initPid + "/root"));
             checkTerminal(Boolean.TRUE.equals(process.terminal()));
             Map<Path, Path> cgroups = cgroupDirs(record);
             if (status == ContainerStatus.PAUSED) {

@@ -4,6 +4,7 @@ import dev.jrt.runtime.api.ExecOptions;
 import dev.jrt.runtime.api.OciRuntimeException;
 import dev.jrt.runtime.plan.Rlimits;
 import dev.jrt.runtime.security.Capabilities;
+import dev.jrt.runtime.security.ContainerUsers;
 import dev.jrt.spec.json.Json;
 import dev.jrt.spec.model.LinuxCapabilities;
 import dev.jrt.spec.model.PosixRlimit;
@@ -13,20 +14,27 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The process exec runs, as runc's getProcess makes it: the --process file as it is, or the
  * container's process with the command line's overrides (args, cwd, env appended, user, extra
- * gids, capabilities added to bounding, effective and permitted, tty, no-new-privs).
+ * gids, capabilities added to bounding, effective and permitted, tty, no-new-privs). A user or
+ * group name is resolved in the container's own /etc/passwd and /etc/group, read as files; HOME
+ * comes from /etc/passwd when the environment lacks it, as runc sets it.
  * Every refusal names the flag or field.
  */
 final class ExecProcess {
     private ExecProcess() {}
 
-    static Process of(Process base, ExecOptions o) {
-        Process p = o.processFile() != null ? fromFile(o) : fromFlags(base, o);
+    /** {@code users}: the container's /etc/passwd and /etc/group, read only if a name or HOME needs them. */
+    static Process of(Process base, ExecOptions o, Supplier<ContainerUsers> read) {
+        ContainerUsers[] once = new ContainerUsers[1];
+        Supplier<ContainerUsers> users = () -> once[0] != null ? once[0] : (once[0] = read.get());
+        Process p = o.processFile() != null ? fromFile(o) : fromFlags(base, o, users);
         validate(p, o.processFile() != null ? "--process " + o.processFile() + ": " : "");
-        return p;
+        long uid = p.user() == null || p.user().uid() == null ? 0 : p.user().uid();
+        return ContainerUsers.hasHome(p.env()) ? p : p.withEnv(users.get().withHome(p.env(), uid));
     }
 
     private static Process fromFile(ExecOptions o) {
@@ -40,21 +48,30 @@ final class ExecProcess {
         }
     }
 
-    private static Process fromFlags(Process base, ExecOptions o) {
+    private static Process fromFlags(Process base, ExecOptions o, Supplier<ContainerUsers> users) {
         if (o.args() == null || o.args().isEmpty()) {
             throw new OciRuntimeException("exec: no command given; pass a command after the container id, or --process FILE");
         }
         User u = base.user() == null ? new User(0L, 0L, null, null) : base.user();
         Long uid = u.uid();
         Long gid = u.gid();
+        List<Long> gids = new ArrayList<>(u.additionalGids() == null ? List.of() : u.additionalGids());
         if (o.user() != null && !o.user().isEmpty()) {
             String[] parts = o.user().split(":", 2);
-            uid = id("--user", o.user(), parts[0]);
+            if (isId(parts[0])) {
+                uid = id("--user", o.user(), parts[0]);
+            } else { // a name: its uid, primary gid and the groups listing it, from the container's files
+                ContainerUsers.Resolved r = resolve(users, o.user(), parts[0]);
+                uid = r.uid();
+                gid = r.gid();
+                r.groups().stream().filter(g -> !gids.contains(g)).forEach(gids::add);
+            }
             if (parts.length > 1) {
-                gid = id("--user", o.user(), parts[1]);
+                gid = isId(parts[1]) ? id("--user", o.user(), parts[1]) : users.get().groupId(parts[1]).orElseThrow(
+                        () -> new OciRuntimeException("--user " + o.user() + ": no group \"" + parts[1]
+                                + "\" in the container's /etc/group"));
             }
         }
-        List<Long> gids = new ArrayList<>(u.additionalGids() == null ? List.of() : u.additionalGids());
         for (String g : o.additionalGids()) {
             gids.add(id("--additional-gids", g, g));
         }
@@ -76,6 +93,18 @@ final class ExecProcess {
                 base.execCpuAffinity());
     }
 
+    private static ContainerUsers.Resolved resolve(Supplier<ContainerUsers> users, String given, String name) {
+        try {
+            return users.get().resolve(name);
+        } catch (OciRuntimeException e) {
+            throw new OciRuntimeException("--user " + given + ": no user \"" + name + "\" in the container's /etc/passwd", e);
+        }
+    }
+
+    private static boolean isId(String text) {
+        return !text.isEmpty() && text.chars().allMatch(Character::isDigit);
+    }
+
     private static long id(String flag, String given, String text) {
         try {
             long v = Long.parseLong(text);
@@ -85,8 +114,7 @@ final class ExecProcess {
         } catch (NumberFormatException e) {
             // below
         }
-        throw new OciRuntimeException(flag + " " + given + ": \"" + text
-                + "\" is not a numeric id (0 to 4294967295); names are not resolved");
+        throw new OciRuntimeException(flag + " " + given + ": \"" + text + "\" is not a numeric id (0 to 4294967295)");
     }
 
     private static List<String> plus(List<String> set, List<String> more) {

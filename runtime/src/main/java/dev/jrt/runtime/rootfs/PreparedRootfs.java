@@ -34,7 +34,8 @@ public record PreparedRootfs(Path dir, Fd mount, Path mountPoint, int number) {
         }
         Path dir = mountPoint(stateDir);
         Path stateRoot = stateDir.getParent();
-        Fd mount = RootfsTarball.unpack(rootfs, format, spec, stateRoot.resolveSibling(stateRoot.getFileName() + ".cache"));
+        Fd mount = RootfsTarball.unpack(rootfs, format, spec, stateRoot.resolveSibling(stateRoot.getFileName() + ".cache"),
+                stateDir);
         // above the preserved fds, the sync socket and every plan slot jrt-init receives
         int number = 3 + preserveFds + 200;
         return new PreparedRootfs(Path.of("/proc/self/fd/" + number), mount, dir, number);
@@ -67,8 +68,8 @@ public record PreparedRootfs(Path dir, Fd mount, Path mountPoint, int number) {
     }
 
     /**
-     * The plan with the rootfs's parent mount made private (see {@link ParentMount}) before the
-     * rootfs bind (the first op from /root/path) and, for a tarball, the tmpfs attached in place of
+     * The plan with the rootfs's parent mount made private (see {@link ParentMount}), unless / was
+     * just made slave, before the rootfs bind (the first op from /root/path) and, for a tarball, the tmpfs attached in place of
      * that bind (an attached mount is already a mount point to pivot into). {@code firstSlot} is the
      * slot of {@link #fds()}' first descriptor.
      */
@@ -82,9 +83,23 @@ public record PreparedRootfs(Path dir, Fd mount, Path mountPoint, int number) {
         if (mount != null) {
             ops.set(at, new Op.AttachMount(firstSlot, mountPoint.toString(), number));
         }
-        Path host = mount != null ? mountPoint : dir;
-        ops.add(at, new Op.SetPropagation(ParentMount.of(host).toString(), Linux.MS_PRIVATE));
-        sources.add(at, "/root/path");
+        if (!rootMadeSlave(ops, sources)) {
+            Path host = mount != null ? mountPoint : dir;
+            ops.add(at, new Op.SetPropagation(ParentMount.of(host).toString(), Linux.MS_PRIVATE));
+            sources.add(at, "/root/path");
+        }
         return new ContainerPlan(ops, sources, plan.fds());
+    }
+
+    /**
+     * Whether the plan makes / recursively slave before the rootfs bind (rootfsPropagation slave or
+     * rslave, and runc's default). Then the parent is neither shared (pivot_root's objection, and
+     * the bind could not propagate out) nor unbindable (the bind's), so it keeps its master, as
+     * with runc, and a slave root still receives the host's mounts under the rootfs.
+     */
+    private static boolean rootMadeSlave(List<Op> ops, List<String> sources) {
+        int at = sources.indexOf("/linux/rootfsPropagation");
+        return at >= 0 && ops.get(at) instanceof Op.SetPropagation p && p.target().equals("/")
+                && (p.flags() & Linux.MS_SLAVE) != 0 && (p.flags() & Linux.MS_REC) != 0;
     }
 }

@@ -1,6 +1,7 @@
 package dev.jrt.runtime.rootfs;
 
 import dev.jrt.runtime.api.OciRuntimeException;
+import dev.jrt.runtime.state.ContainerLock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -13,6 +14,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -23,41 +26,58 @@ import java.util.Map;
  * sees half a tree and two creates racing on one archive both end up on one copy. Trees are shared
  * read-only (the lower layer of each container's overlay) and never change once in place. A tree
  * may be no larger than the container's rootfs size, so a hostile archive cannot fill the host's
- * disk. No eviction: remove the directory to reclaim the space.
+ * disk. The cache is bounded ({@link CacheLimit}, {@link CacheEvictor}): taking a tree, recording
+ * that this container uses it, and evicting happen under the lock {@code CACHE/.lock}, so that no
+ * jrt process evicts a tree another has just found; unpacking and deleting happen outside it.
  */
 final class RootfsCache {
     private final Path dir;
+    private final Path stateDir;
+    private final long maxBytes;
+    private final CacheEvictor evictor;
     private String lastEntry = "";
 
-    RootfsCache(Path dir) {
+    /** {@code stateDir}: the container's state directory, which records the tree it uses. */
+    RootfsCache(Path dir, Path stateDir, long maxBytes) {
         this.dir = dir;
+        this.stateDir = stateDir;
+        this.maxBytes = maxBytes;
+        this.evictor = new CacheEvictor(dir, stateDir.getParent());
     }
 
     /** The unpacked tree for this archive and unpacking, unpacking it first if it is not cached. */
-    Path tree(Path archive, ArchiveFormat format, IdTranslation uids, IdTranslation gids, boolean devices, long maxBytes)
+    Path tree(Path archive, ArchiveFormat format, IdTranslation uids, IdTranslation gids, boolean devices, long maxTreeBytes)
             throws IOException, UnpackException {
-        String key = key(archive, uids, gids, devices);
-        Path tree = dir.resolve(key);
-        if (Files.isDirectory(tree, LinkOption.NOFOLLOW_LINKS)) {
-            return tree;
-        }
         Files.createDirectories(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        String key = key(archive, uids, gids, devices);
+        Path tree = dir.resolve(key);
+        try (ContainerLock lock = lock()) {
+            if (Files.isDirectory(tree, LinkOption.NOFOLLOW_LINKS)) {
+                use(key, -1);
+                return tree;
+            }
+        }
         Path tmp = Files.createTempDirectory(dir, ".unpack-");
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
-        TarUnpacker unpacker = new TarUnpacker(tmp, uids, gids, devices, maxBytes);
+        TarUnpacker unpacker = new TarUnpacker(tmp, uids, gids, devices, maxTreeBytes);
         try {
             try (InputStream in = format.open(archive)) {
                 unpacker.unpack(in);
             }
-            try {
-                Files.move(tmp, tree, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
-                if (!Files.isDirectory(tree, LinkOption.NOFOLLOW_LINKS)) {
-                    throw e;
+            try (ContainerLock lock = lock()) {
+                try {
+                    Files.move(tmp, tree, StandardCopyOption.ATOMIC_MOVE);
+                } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
+                    if (!Files.isDirectory(tree, LinkOption.NOFOLLOW_LINKS)) {
+                        throw e;
+                    }
+                    TarUnpacker.removeAll(tmp); // another create unpacked the same archive first
                 }
-                TarUnpacker.removeAll(tmp); // another create unpacked the same archive first
+                use(key, unpacker.bytes());
+                evictor.evict(maxBytes);
             }
+            evictor.removeTrash();
             return tree;
         } catch (IOException | UnpackException | RuntimeException e) {
             try {
@@ -69,6 +89,21 @@ final class RootfsCache {
         } finally {
             lastEntry = unpacker.currentEntry();
         }
+    }
+
+    /** Records that the container uses the tree and when; a new tree's stamp also gets its size. */
+    private void use(String key, long newTreeBytes) throws IOException {
+        Path stamp = dir.resolve(key + CacheEvictor.STAMP);
+        if (newTreeBytes >= 0 && !Files.exists(stamp)) {
+            Files.writeString(stamp, Long.toString(newTreeBytes));
+        } else if (Files.exists(stamp)) {
+            Files.setLastModifiedTime(stamp, FileTime.from(Instant.now()));
+        }
+        Files.writeString(stateDir.resolve(CacheEvictor.REFERENCE), key);
+    }
+
+    private ContainerLock lock() {
+        return ContainerLock.acquire(dir.resolve(".lock"));
     }
 
     String lastEntry() {

@@ -35,10 +35,21 @@ public final class RootfsTarball {
         if (v == null) {
             return DEFAULT_SIZE;
         }
+        String where = "config.json: /annotations/" + SIZE_ANNOTATION;
+        long size = parseSize(v, where, "a positive number of bytes");
+        if (size == 0) {
+            throw new OciRuntimeException(where + ": \"" + v + "\" is not a size; allowed: a positive number of bytes,"
+                    + " optionally with k, m or g (e.g. 512m)");
+        }
+        return size;
+    }
+
+    /** Bytes, or with a k, m or g suffix; {@code where} names the setting and {@code allowed} its numbers in the error. */
+    static long parseSize(String v, String where, String allowed) {
         Matcher m = SIZE.matcher(v);
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw new OciRuntimeException("config.json: /annotations/" + SIZE_ANNOTATION + ": \"" + v
-                    + "\" is not a size; allowed: a positive number of bytes, optionally with k, m or g (e.g. 512m)");
+        if (!m.matches()) {
+            throw new OciRuntimeException(where + ": \"" + v + "\" is not a size; allowed: " + allowed
+                    + ", optionally with k, m or g (e.g. 512m)");
         }
         int shift = switch (m.group(2).toLowerCase()) {
             case "k" -> 10;
@@ -54,11 +65,12 @@ public final class RootfsTarball {
      * of the shared unpacked copy in {@code cacheDir} (read-only lower layer) under a writable
      * layer on a new tmpfs of the annotated size; with annotation {@value #CACHE_ANNOTATION} "false",
      * the tarball unpacked straight onto the tmpfs. Errors name /root/path, the archive and the
-     * entry; on failure no mount is left.
+     * entry; on failure no mount is left. {@code stateDir} (the container's) records the cached tree it uses.
      */
-    public static Fd unpack(Path archive, ArchiveFormat format, Spec spec, Path cacheDir) {
+    public static Fd unpack(Path archive, ArchiveFormat format, Spec spec, Path cacheDir, Path stateDir) {
         long size = size(spec);
         boolean cached = cacheEnabled(spec);
+        long cacheMax = cached ? CacheLimit.fromEnvironment(cacheDir) : 0;
         boolean userns = spec.linux() != null && spec.linux().namespaces() != null
                 && spec.linux().namespaces().stream().anyMatch(n -> "user".equals(n.type()));
         IdTranslation uids = IdTranslation.of(userns ? spec.linux().uidMappings() : null, "/linux/uidMappings");
@@ -74,7 +86,7 @@ public final class RootfsTarball {
         Fd tmpfs = DetachedMounts.tmpfs(options, 0);
         Path top = Path.of("/proc/self/fd/" + tmpfs.get());
         TarUnpacker unpacker = new TarUnpacker(top, uids, gids, !userns);
-        RootfsCache cache = new RootfsCache(cacheDir);
+        RootfsCache cache = new RootfsCache(cacheDir, stateDir, cacheMax);
         try {
             if (!cached) {
                 try (InputStream in = format.open(archive)) {

@@ -61,6 +61,11 @@ final class TarUnpacker {
         this.maxBytes = maxBytes;
     }
 
+    /** The bytes the tree takes as the limit counts them: contents and a block per entry. */
+    long bytes() {
+        return bytes;
+    }
+
     /** The name of the entry being unpacked (or last unpacked), for error messages. */
     String currentEntry() {
         return entry;

@@ -1,6 +1,7 @@
 package dev.jrt.runtime.security;
 
 import dev.jrt.runtime.api.OciRuntimeException;
+import dev.jrt.runtime.sys.InRoot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -16,6 +17,18 @@ public final class ContainerUsers {
 
     private final String passwd;
     private final String group;
+
+    private static final int MAX_FILE = 4 << 20;
+
+    /** The container's /etc/passwd and /etc/group, read inside {@code root} (a directory or the init's /proc/PID/root). */
+    public static ContainerUsers readFrom(String root) {
+        return new ContainerUsers(text(root, "/etc/passwd"), text(root, "/etc/group"));
+    }
+
+    private static String text(String root, String path) {
+        byte[] b = InRoot.readRegular(root, path, MAX_FILE);
+        return b == null ? "" : new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    }
 
     /** @param passwd the text of /etc/passwd ("" when absent) @param group the text of /etc/group */
     public ContainerUsers(String passwd, String group) {
@@ -71,6 +84,36 @@ public final class ContainerUsers {
             }
         }
         return new Resolved(uid, gid, groups);
+    }
+
+    /** The home directory of the first /etc/passwd entry with this uid; "/" without one (runc's default). */
+    public String home(long uid) {
+        for (String line : passwd.split("\n")) {
+            String[] f = fields(line, 7);
+            if (f != null && Long.parseLong(f[2]) == uid) {
+                return f[5].isEmpty() ? "/" : f[5];
+            }
+        }
+        return "/";
+    }
+
+    /**
+     * The environment with HOME set from /etc/passwd when it has no HOME or an empty one, as runc
+     * does for the process it starts; a HOME the environment gives is kept.
+     */
+    public List<String> withHome(List<String> env, long uid) {
+        List<String> out = new ArrayList<>(env == null ? List.of() : env);
+        if (hasHome(env)) {
+            return out;
+        }
+        out.removeIf(e -> e.equals("HOME="));
+        out.add("HOME=" + home(uid));
+        return out;
+    }
+
+    /** Whether the environment gives a non-empty HOME (then {@link #withHome} needs no files). */
+    public static boolean hasHome(List<String> env) {
+        return env != null && env.stream().anyMatch(e -> e.startsWith("HOME=") && e.length() > 5);
     }
 
     /** The gid of a group name, if /etc/group has it. */

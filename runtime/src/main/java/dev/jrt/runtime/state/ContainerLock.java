@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Exclusive access to one container for a mutating operation, across processes (flock on a
+ * Exclusive access to one container for a mutating operation (or to the rootfs cache), across processes (a lock on a
  * lock file) and across threads of one process (a JVM's file lock covers the whole JVM, so a
  * shim driving the library from several threads also needs an in-process lock).
  */
@@ -27,7 +27,7 @@ public final class ContainerLock implements AutoCloseable {
         this.fileLock = fileLock;
     }
 
-    static ContainerLock acquire(Path lockFile) {
+    public static ContainerLock acquire(Path lockFile) {
         ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(lockFile, k -> new ReentrantLock());
         threadLock.lock();
         try {

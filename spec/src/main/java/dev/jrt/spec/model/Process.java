@@ -26,4 +26,9 @@ public record Process(
         String selinuxLabel,
         LinuxIoPriority ioPriority,
         @JsonProperty("execCPUAffinity") CpuAffinity execCpuAffinity) {
+
+    public Process withEnv(List<String> newEnv) {
+        return new Process(terminal, consoleSize, user, args, commandLine, newEnv, cwd, capabilities, rlimits,
+                noNewPrivileges, apparmorProfile, oomScoreAdj, scheduler, selinuxLabel, ioPriority, execCpuAffinity);
+    }
 }
