@@ -3,6 +3,8 @@
 # Needs root only when something is missing.
 set -e
 packages="busybox-static runc crun libseccomp2 zstd xz-utils procps gcc libc6-dev make maven apparmor"
+# PivotFallbackIT's wrapper (a namespace rooted at the kernel's initial rootfs)
+packages="$packages python3-minimal"
 # the engines of the end-to-end tests (e2e/), each run as a private daemon by the tests
 packages="$packages containerd podman conmon docker.io"
 missing=
