@@ -8,7 +8,7 @@ home=$prefix/lib/jrt
 rm -rf "$home"
 mkdir -p "$home" "$prefix/bin"
 cp -R "$dist/." "$home/"
-rm -f "$home/lib/jrt.jsa" "$home/lib/jrt.aot"
+rm -f "$home"/lib/jrt*.jsa "$home"/lib/jrt*.aot
 ln -sf "../lib/jrt/bin/jrt" "$prefix/bin/jrt"
 "$(dirname "$0")/make-cds.sh" "$home"
 echo "installed $prefix/bin/jrt ($("$prefix/bin/jrt" --version | head -1))"

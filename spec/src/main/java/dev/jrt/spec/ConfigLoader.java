@@ -2,9 +2,11 @@ package dev.jrt.spec;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jrt.spec.json.BindException;
 import dev.jrt.spec.json.Json;
+import dev.jrt.spec.json.TreeReader;
+import dev.jrt.spec.model.ModelBinder;
 import dev.jrt.spec.model.Spec;
 import dev.jrt.spec.schema.ConfigSchema;
 import dev.jrt.spec.validate.Problem;
@@ -16,7 +18,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -128,14 +129,14 @@ public final class ConfigLoader {
     private static JsonNode parseTree(Path file, byte[] content) {
         JsonNode tree;
         try {
-            tree = Json.mapper().readTree(content);
+            tree = TreeReader.read(content);
         } catch (IOException e) {
             throw new InvalidConfigException(file, List.of(new Problem("", notJson(e))));
         }
-        if (tree == null || tree.isMissingNode()) {
+        if (tree == null) {
             throw new InvalidConfigException(file, List.of(new Problem("", "is empty, want a JSON object")));
         }
-        return Json.withoutNullMembers(tree);
+        return tree;
     }
 
     /** {@code not valid JSON at line 3, column 7: Unexpected character ('}' (code 125)) ...} */
@@ -152,23 +153,12 @@ public final class ConfigLoader {
 
     private static Spec toSpec(Path file, JsonNode tree) {
         try {
-            return Json.mapper().treeToValue(tree, Spec.class);
-        } catch (JsonProcessingException e) {
+            return ModelBinder.spec(tree);
+        } catch (BindException e) {
             // The schema admits only what the model can hold, so this is a config jrt did not validate.
-            String pointer = e instanceof JsonMappingException mapping ? pointerOf(mapping) : "";
-            throw new InvalidConfigException(file, List.of(new Problem(pointer, "cannot be read: "
-                    + firstLine(e.getOriginalMessage()))));
+            throw new InvalidConfigException(file, List.of(new Problem(e.pointer(), "cannot be read: "
+                    + e.getMessage())));
         }
-    }
-
-    private static String pointerOf(JsonMappingException e) {
-        List<String> tokens = new ArrayList<>();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            tokens.add(ref.getFieldName() != null
-                    ? ref.getFieldName().replace("~", "~0").replace("/", "~1")
-                    : String.valueOf(ref.getIndex()));
-        }
-        return tokens.isEmpty() ? "" : "/" + String.join("/", tokens);
     }
 
     private static String firstLine(String text) {

@@ -28,7 +28,11 @@ public final class Main {
         PrintStream out = new PrintStream(new FileOutputStream(java.io.FileDescriptor.out), false);
         int status = run(argv, out, System.err, System.in, LinuxRuntime::new);
         out.flush();
-        System.exit(status);
+        System.out.flush();
+        System.err.flush();
+        // System.exit first logs the exit through System.Logger (JDK 21+), whose lookup scans every
+        // jar on the class path for a LoggerFinder: tens of ms. jrt registers no shutdown hooks.
+        Runtime.getRuntime().halt(status);
     }
 
     public static int run(String[] argv, PrintStream out, PrintStream err, InputStream in,

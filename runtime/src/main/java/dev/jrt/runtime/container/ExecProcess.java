@@ -1,12 +1,15 @@
 package dev.jrt.runtime.container;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.jrt.runtime.api.ExecOptions;
 import dev.jrt.runtime.api.OciRuntimeException;
 import dev.jrt.runtime.plan.Rlimits;
 import dev.jrt.runtime.security.Capabilities;
 import dev.jrt.runtime.security.ContainerUsers;
-import dev.jrt.spec.json.Json;
+import dev.jrt.spec.json.BindException;
+import dev.jrt.spec.json.TreeReader;
 import dev.jrt.spec.model.LinuxCapabilities;
+import dev.jrt.spec.model.ModelBinder;
 import dev.jrt.spec.model.PosixRlimit;
 import dev.jrt.spec.model.Process;
 import dev.jrt.spec.model.User;
@@ -41,10 +44,19 @@ final class ExecProcess {
         if (o.args() != null && !o.args().isEmpty()) {
             throw new OciRuntimeException("exec: give either --process or a command, not both");
         }
+        JsonNode tree;
         try {
-            return Json.mapper().readValue(Files.readString(o.processFile()), Process.class);
+            tree = TreeReader.read(Files.readAllBytes(o.processFile()));
         } catch (IOException e) {
             throw new OciRuntimeException("--process " + o.processFile() + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        if (tree == null) {
+            throw new OciRuntimeException("--process " + o.processFile() + ": is empty, want a JSON object");
+        }
+        try {
+            return ModelBinder.process(tree);
+        } catch (BindException e) {
+            throw new OciRuntimeException("--process " + o.processFile() + ": " + (e.pointer().isEmpty() ? "" : e.pointer() + ": ") + e.getMessage(), e);
         }
     }
 

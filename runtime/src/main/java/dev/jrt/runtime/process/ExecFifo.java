@@ -2,10 +2,14 @@ package dev.jrt.runtime.process;
 
 import dev.jrt.runtime.sys.Fd;
 import dev.jrt.runtime.sys.Syscalls;
+import dev.jrt.runtime.state.ProcessInfo;
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
@@ -40,22 +44,33 @@ public final class ExecFifo {
     /**
      * Lets the init waiting on the fifo go on. Fails if the init is gone (initPid no longer
      * exists) before it wrote, or if the fifo was already consumed.
+     *
+     * <p>Plain Java, so that {@code start} runs without loading JNA: the fifo is opened read-write,
+     * which never blocks and releases the init's open for writing; bytes are read only once
+     * FIONREAD ({@link FileInputStream#available}) counts them, so a read never waits on an init
+     * that died.
      */
     public static void start(Path path, int initPid) throws IOException {
-        if (!Files.exists(path)) {
+        if (!isFifo(path)) {
             throw new IOException("cannot start a container that has already started (" + path + " is gone)");
         }
         byte[] one = new byte[2048];
-        try (Fd fd = Syscalls.open(path.toString(), Syscalls.O_RDONLY | Syscalls.O_NONBLOCK, 0)) {
+        try (RandomAccessFile fifo = new RandomAccessFile(path.toFile(), "rw")) {
+            if (!isFifo(path) || fifo.length() != 0) {
+                Files.deleteIfExists(path); // consumed meanwhile: the open made a regular file
+                throw new IOException("cannot start a container that has already started (" + path + " is gone)");
+            }
+            FileInputStream in = new FileInputStream(fifo.getFD());
             while (true) {
-                int n = Syscalls.read(fd.get(), one);
+                int n = readAvailable(in, one);
                 if (n >= 1) {
                     checkStarted(path, one, n);
                     break;
                 }
                 // a quick container may have written, exec'd and exited between read and check
-                boolean gone = !Syscalls.kill(initPid, 0) || isZombie(initPid);
-                if (gone && (n = Syscalls.read(fd.get(), one)) >= 1) {
+                ProcessInfo init = ProcessInfo.read(initPid);
+                boolean gone = init == null || !init.running();
+                if (gone && (n = readAvailable(in, one)) >= 1) {
                     checkStarted(path, one, n);
                     break;
                 }
@@ -73,6 +88,19 @@ public final class ExecFifo {
         Files.deleteIfExists(path);
     }
 
+    private static boolean isFifo(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int readAvailable(FileInputStream in, byte[] buf) throws IOException {
+        int available = in.available();
+        return available < 1 ? 0 : in.read(buf, 0, Math.min(available, buf.length));
+    }
+
     /**
      * "0": the init goes on to execve. "E" and a message: a step between Op.AwaitStart and
      * Op.ConfirmStart failed (a startContainer hook) and the init exits.
@@ -85,14 +113,5 @@ public final class ExecFifo {
         String message = buf[0] == 'E' ? new String(buf, 1, n - 1, java.nio.charset.StandardCharsets.UTF_8)
                 : "unexpected data on the exec fifo";
         throw new IOException(message);
-    }
-
-    private static boolean isZombie(int pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
-            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
-        } catch (IOException e) {
-            return true;
-        }
     }
 }

@@ -2,19 +2,18 @@ package dev.jrt.runtime.state;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * state.json with Jackson's streaming API only. state, start, kill and delete read it on every
- * call; databind's reflection over records costs more than the rest of such a call, so this
- * small codec keeps those commands fast.
+ * state.json, written with Jackson's streaming generator and read with {@link StateJsonReader}.
+ * state, start, kill and delete read it on every call; databind's reflection over records, or
+ * just the first use of Jackson's parser on JDK 25, costs more than the rest of such a call.
  */
 final class StateCodec {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -65,61 +64,69 @@ final class StateCodec {
     }
 
     static StateRecord decode(byte[] json) throws IOException {
-        String ociVersion = null, id = null, bundle = null, rootfs = null, created = null, owner = null;
-        String rootfsMount = null;
-        Map<String, String> annotations = null, cgroupPaths = null;
-        List<String> namespacePaths = null;
-        int initPid = 0;
-        long initStartTime = 0;
-        try (JsonParser p = FACTORY.createParser(json)) {
-            expect(p.nextToken(), JsonToken.START_OBJECT);
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken t = p.nextToken();
-                switch (field) {
-                    case "ociVersion" -> ociVersion = p.getValueAsString();
-                    case "id" -> id = p.getValueAsString();
-                    case "bundle" -> bundle = p.getValueAsString();
-                    case "rootfs" -> rootfs = p.getValueAsString();
-                    case "created" -> created = p.getValueAsString();
-                    case "owner" -> owner = p.getValueAsString();
-                    case "rootfsMount" -> rootfsMount = p.getValueAsString();
-                    case "initPid" -> initPid = p.getIntValue();
-                    case "initStartTime" -> initStartTime = p.getLongValue();
-                    case "annotations" -> annotations = readMap(p, t);
-                    case "cgroupPaths" -> cgroupPaths = readMap(p, t);
-                    case "namespacePaths" -> namespacePaths = readList(p, t);
-                    default -> p.skipChildren();
-                }
+        if (!(StateJsonReader.parse(new String(json, StandardCharsets.UTF_8)) instanceof Map<?, ?> m)) {
+            throw new IOException("malformed state: not a JSON object");
+        }
+        return new StateRecord(string(m, "ociVersion"), string(m, "id"), string(m, "bundle"), string(m, "rootfs"),
+                string(m, "created"), string(m, "owner"), stringMap(m, "annotations"),
+                pid(m), number(m, "initStartTime"), stringMap(m, "cgroupPaths"),
+                string(m, "rootfsMount"), stringList(m, "namespacePaths"));
+    }
+
+    private static String string(Map<?, ?> m, String name) throws IOException {
+        Object v = m.get(name);
+        if (v != null && !(v instanceof String)) {
+            throw new IOException("malformed state: " + name + " is not a string");
+        }
+        return (String) v;
+    }
+
+    private static int pid(Map<?, ?> m) throws IOException {
+        long pid = number(m, "initPid");
+        if (pid < 0 || pid > Integer.MAX_VALUE) {
+            throw new IOException("malformed state: initPid " + pid + " is not a pid");
+        }
+        return (int) pid;
+    }
+
+    private static long number(Map<?, ?> m, String name) throws IOException {
+        Object v = m.get(name);
+        if (v != null && !(v instanceof Long)) {
+            throw new IOException("malformed state: " + name + " is not an integer");
+        }
+        return v == null ? 0 : (Long) v;
+    }
+
+    private static Map<String, String> stringMap(Map<?, ?> m, String name) throws IOException {
+        Object v = m.get(name);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof Map<?, ?> map)) {
+            throw new IOException("malformed state: " + name + " is not an object");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            out.put((String) e.getKey(), string(map, (String) e.getKey()));
+        }
+        return out;
+    }
+
+    private static List<String> stringList(Map<?, ?> m, String name) throws IOException {
+        Object v = m.get(name);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof List<?> list)) {
+            throw new IOException("malformed state: " + name + " is not an array");
+        }
+        List<String> out = new ArrayList<>();
+        for (Object e : list) {
+            if (e != null && !(e instanceof String)) {
+                throw new IOException("malformed state: " + name + " holds a non-string");
             }
+            out.add((String) e);
         }
-        return new StateRecord(ociVersion, id, bundle, rootfs, created, owner, annotations, initPid, initStartTime,
-                cgroupPaths, rootfsMount, namespacePaths);
-    }
-
-    private static Map<String, String> readMap(JsonParser p, JsonToken t) throws IOException {
-        expect(t, JsonToken.START_OBJECT);
-        Map<String, String> m = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String k = p.currentName();
-            p.nextToken();
-            m.put(k, p.getValueAsString());
-        }
-        return m;
-    }
-
-    private static List<String> readList(JsonParser p, JsonToken t) throws IOException {
-        expect(t, JsonToken.START_ARRAY);
-        List<String> l = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            l.add(p.getValueAsString());
-        }
-        return l;
-    }
-
-    private static void expect(JsonToken actual, JsonToken wanted) throws IOException {
-        if (actual != wanted) {
-            throw new IOException("malformed state: expected " + wanted + ", found " + actual);
-        }
+        return out;
     }
 }

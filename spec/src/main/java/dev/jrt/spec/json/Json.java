@@ -2,14 +2,9 @@ package dev.jrt.spec.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /** The one configured {@link ObjectMapper} of the spec module, and Go-style writing. */
 public final class Json {
@@ -44,28 +39,5 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * Removes object members whose value is {@code null}, recursively, as Go's decoder
-     * treats them: a Go runtime reads {@code "seccomp": null} as an absent seccomp.
-     */
-    public static JsonNode withoutNullMembers(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            List<String> nullMembers = new ArrayList<>();
-            for (Map.Entry<String, JsonNode> member : object.properties()) {
-                if (member.getValue().isNull()) {
-                    nullMembers.add(member.getKey());
-                } else {
-                    withoutNullMembers(member.getValue());
-                }
-            }
-            object.remove(nullMembers);
-        } else if (node != null && node.isArray()) {
-            for (JsonNode element : node) {
-                withoutNullMembers(element);
-            }
-        }
-        return node;
     }
 }

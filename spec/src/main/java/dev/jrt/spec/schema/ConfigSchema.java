@@ -7,7 +7,7 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.jrt.spec.json.Json;
+import dev.jrt.spec.json.TreeReader;
 import dev.jrt.spec.validate.Problem;
 
 import java.io.IOException;
@@ -56,7 +56,7 @@ public final class ConfigSchema {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE + " beside " + ConfigSchema.class);
             }
-            return Json.mapper().readTree(in);
+            return TreeReader.read(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }

@@ -6,6 +6,7 @@ import dev.jrt.runtime.cli.FlagSpec;
 import dev.jrt.runtime.cli.Main;
 import dev.jrt.runtime.container.LinuxRuntime;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -13,8 +14,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Hidden: the training run behind the class-data archive (scripts/make-cds.sh). Runs, in one
+ * Hidden: the training runs behind the class-data archives (scripts/make-cds.sh). Runs, in one
  * JVM, the commands whose start-up matters, on throw-away inputs, without touching the host.
+ * {@code __train light} trains the commands that never load a config (state, start, kill,
+ * delete, ...) and nothing else, so that their archive stays small; {@code __train full} the rest.
  */
 public final class TrainCommand implements Command {
     @Override
@@ -24,7 +27,7 @@ public final class TrainCommand implements Command {
 
     @Override
     public String usage() {
-        return "";
+        return "light|full";
     }
 
     @Override
@@ -38,17 +41,20 @@ public final class TrainCommand implements Command {
                 && Files.isExecutable(LinuxRuntime.defaultInitBinary());
     }
 
-    private static void trainLifecycle(Path dir, String root, PrintStream sink) throws java.io.IOException {
-        Path bundle = dir.resolve("busybox");
+    /** A bundle of busybox whose process is {@code args} (a JSON array). */
+    private static Path busyboxBundle(Path dir, String name, String args) throws IOException {
+        Path bundle = dir.resolve(name);
         Path bin = Files.createDirectories(bundle.resolve("rootfs/bin"));
         for (String d : new String[] {"proc", "dev", "tmp"}) {
             Files.createDirectories(bundle.resolve("rootfs").resolve(d));
         }
         Files.copy(Path.of("/bin/busybox"), bin.resolve("busybox"));
-        Files.createSymbolicLink(bin.resolve("true"), Path.of("busybox"));
+        for (String applet : new String[] {"true", "sleep"}) {
+            Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
+        }
         Files.writeString(bundle.resolve("config.json"), """
                 {"ociVersion": "1.0.2",
-                 "process": {"args": ["/bin/true"], "env": ["PATH=/bin"], "cwd": "/",
+                 "process": {"args": %s, "env": ["PATH=/bin"], "cwd": "/",
                              "capabilities": {"bounding": ["CAP_KILL"], "effective": ["CAP_KILL"], "permitted": ["CAP_KILL"]},
                              "rlimits": [{"type": "RLIMIT_NOFILE", "hard": 1024, "soft": 1024}], "noNewPrivileges": true},
                  "root": {"path": "rootfs", "readonly": true}, "hostname": "train",
@@ -57,16 +63,55 @@ public final class TrainCommand implements Command {
                  "linux": {"namespaces": [{"type": "pid"}, {"type": "network"}, {"type": "ipc"}, {"type": "uts"},
                                           {"type": "mount"}],
                            "maskedPaths": ["/proc/kcore"], "readonlyPaths": ["/proc/sys"]}}
-                """);
-        String b = bundle.toString();
-        String[][] commands = {
-            {"--root", root, "run", "--bundle", b, "train-run"},
-            {"--root", root, "create", "--bundle", b, "train-life"},
-            {"--root", root, "state", "train-life"},
+                """.formatted(args));
+        return bundle;
+    }
+
+    private static void trainFullLifecycle(Path dir, String root, PrintStream sink) throws IOException {
+        String t = busyboxBundle(dir, "true", "[\"/bin/true\"]").toString();
+        String b = busyboxBundle(dir, "sleep", "[\"/bin/sleep\", \"30\"]").toString();
+        run(sink, new String[][] {
+            {"--root", root, "run", "--bundle", t, "train-run"},
+            {"--root", root, "create", "--bundle", b, "--pid-file", dir.resolve("pid").toString(), "train-life"},
             {"--root", root, "start", "train-life"},
-            {"--root", root, "kill", "train-life", "KILL"},
+            {"--root", root, "exec", "train-life", "/bin/true"},
+            {"--root", root, "--log", dir.resolve("log.json").toString(), "--log-format", "json",
+                "exec", "train-life", "/bin/true"},
             {"--root", root, "delete", "--force", "train-life"},
-        };
+        });
+    }
+
+    /** The container is made by another jrt (with the full archive), so that create stays out of this one. */
+    private static void trainLightLifecycle(Path dir, String root, PrintStream sink) throws IOException,
+            InterruptedException {
+        String b = busyboxBundle(dir, "sleep", "[\"/bin/sleep\", \"30\"]").toString();
+        ProcessBuilder create = new ProcessBuilder(Path.of(System.getProperty("jrt.home", "."), "bin", "jrt").toString(),
+                "--root", root, "create", "--bundle", b, "train-light")
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        create.environment().remove("JRT_CACHE_FLAG");
+        if (create.start().waitFor() != 0) {
+            return;
+        }
+        run(sink, new String[][] {
+            {"--root", root, "state", "train-light"},
+            {"--root", root, "start", "train-light"},
+            {"--root", root, "state", "train-light"},
+            {"--root", root, "ps", "train-light"},
+            {"--root", root, "events", "--stats", "train-light"},
+            {"--root", root, "pause", "train-light"},
+            {"--root", root, "resume", "train-light"},
+            {"--root", root, "list", "--format", "json"},
+            {"--root", root, "kill", "train-light", "TERM"},
+            {"--root", root, "kill", "--all", "train-light", "KILL"},
+            {"--root", root, "--log", dir.resolve("log.json").toString(), "--log-format", "json",
+                "state", "train-light"},
+            {"--root", root, "delete", "train-light"},
+            {"--root", root, "delete", "--force", "train-light"},
+        });
+    }
+
+    private static void run(PrintStream sink, String[][] commands) {
         for (String[] c : commands) {
             Main.run(c, sink, sink, new ByteArrayInputStream(new byte[0]), LinuxRuntime::new);
         }
@@ -74,30 +119,35 @@ public final class TrainCommand implements Command {
 
     @Override
     public int run(CommandContext ctx, dev.jrt.runtime.cli.ParsedArgs args) throws Exception {
+        boolean light = args.positionals().equals(List.of("light"));
         Path dir = Files.createTempDirectory("jrt-train");
         try {
-            Path root = dir.resolve("state");
-            Path bundle = dir.resolve("bundle");
-            Files.createDirectories(bundle);
+            String r = dir.resolve("state").toString();
+            Path bundle = Files.createDirectories(dir.resolve("bundle"));
             PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
-            String r = root.toString();
-            String[][] commands = {
+            if (light) {
+                run(sink, new String[][] {
+                    {"--root", r, "list"},
+                    {"--root", r, "state", "missing"},
+                    {"--root", r, "kill", "missing", "KILL"},
+                    {"--root", r, "delete", "--force", "missing"},
+                });
+                if (realContainersPossible()) {
+                    trainLightLifecycle(dir, r, sink);
+                }
+                return 0;
+            }
+            run(sink, new String[][] {
                 {"--version"},
                 {"spec", "--bundle", bundle.toString()},
                 {"features"},
-                {"--root", r, "list"},
-                {"--root", r, "list", "--format", "json"},
-                {"--root", r, "state", "missing"},
                 // a valid config whose rootfs is missing: load, validate and plan, then fail cleanly
                 {"--root", r, "--log", dir.resolve("log.json").toString(), "--log-format", "json",
                     "create", "--bundle", bundle.toString(), "train"},
                 {"--root", r, "delete", "--force", "train"},
-            };
-            for (String[] c : commands) {
-                Main.run(c, sink, sink, new ByteArrayInputStream(new byte[0]), LinuxRuntime::new);
-            }
+            });
             if (realContainersPossible()) {
-                trainLifecycle(dir, r, sink);
+                trainFullLifecycle(dir, r, sink);
             }
             return 0;
         } finally {

@@ -6,12 +6,15 @@ import dev.jrt.runtime.cli.CommandContext;
 import dev.jrt.runtime.cli.FlagSpec;
 import dev.jrt.runtime.cli.ParsedArgs;
 import dev.jrt.runtime.cli.UsageException;
-import dev.jrt.spec.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jrt.spec.json.BindException;
+import dev.jrt.spec.json.TreeReader;
 import dev.jrt.spec.model.LinuxBlockIo;
 import dev.jrt.spec.model.LinuxCpu;
 import dev.jrt.spec.model.LinuxMemory;
 import dev.jrt.spec.model.LinuxPids;
 import dev.jrt.spec.model.LinuxResources;
+import dev.jrt.spec.model.ModelBinder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -55,13 +58,23 @@ public final class UpdateCommand implements Command {
     }
 
     private static LinuxResources fromJson(CommandContext ctx, String source) throws IOException {
+        JsonNode tree;
         try (InputStream in = source.equals("-") ? ctx.in() : Files.newInputStream(Path.of(source))) {
-            return Json.mapper().readValue(in, LinuxResources.class);
+            tree = TreeReader.read(in.readAllBytes());
         } catch (java.nio.file.NoSuchFileException e) {
             throw new UsageException("update: --resources " + source + ": no such file or directory");
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new UsageException("update: --resources " + source + ": not a LinuxResources JSON document: "
                     + e.getOriginalMessage());
+        }
+        if (tree == null) {
+            throw new UsageException("update: --resources " + source + ": not a LinuxResources JSON document: empty");
+        }
+        try {
+            return ModelBinder.resources(tree);
+        } catch (BindException e) {
+            throw new UsageException("update: --resources " + source + ": not a LinuxResources JSON document: "
+                    + (e.pointer().isEmpty() ? "" : e.pointer() + ": ") + e.getMessage());
         }
     }
 
