@@ -128,7 +128,7 @@ public final class Container {
 
     /** Polls {@code state} until the status is {@code status}; fails after {@code timeout}. */
     public JsonNode awaitStatus(String status, Duration timeout) {
-        long end = System.nanoTime() + timeout.toNanos();
+        long end = System.nanoTime() + RuntimeCli.scaled(timeout).toNanos();
         JsonNode last = null;
         while (System.nanoTime() < end) {
             CliResult r = tryState();
@@ -149,7 +149,7 @@ public final class Container {
 
     /** Polls until {@code file} exists and is not empty; returns its content. */
     public static String awaitFile(Path file, Duration timeout) {
-        long end = System.nanoTime() + timeout.toNanos();
+        long end = System.nanoTime() + RuntimeCli.scaled(timeout).toNanos();
         while (System.nanoTime() < end) {
             String s = read(file);
             if (!s.isEmpty()) {

@@ -23,6 +23,13 @@ public final class RuntimeCli {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
 
+    /** -Dconformance.timeScale=N multiplies every timeout (an emulated CPU, as in make test-cgroupv2). */
+    private static final long TIME_SCALE = Long.getLong("conformance.timeScale", 1);
+
+    public static Duration scaled(Duration timeout) {
+        return timeout.multipliedBy(TIME_SCALE);
+    }
+
     private final Path binary;
     private final Path root;
     private final Path log;
@@ -127,7 +134,7 @@ public final class RuntimeCli {
                 pb.directory(call.cwd.toFile());
             }
             Process p = pb.start();
-            boolean done = p.waitFor(call.timeout.toMillis(), TimeUnit.MILLISECONDS);
+            boolean done = p.waitFor(scaled(call.timeout).toMillis(), TimeUnit.MILLISECONDS);
             if (!done) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();

@@ -129,7 +129,7 @@ class CgroupsTest {
     /**
      * 240:0 (a number for local use, no driver: ENXIO when allowed) is in no default allow list; the
      * rules end with allow (lastAllows) or deny for it. The container makes
-     * the node itself (listing it in linux.devices would allow it). Opening
+     * the node itself (linux.devices would make it too, without allowing it: see DevicesTest). Opening
      * it then fails with EPERM only when the last rule denies it.
      */
     private static ProbeReport openTunWithRules(Sandbox sb, boolean lastAllows) {

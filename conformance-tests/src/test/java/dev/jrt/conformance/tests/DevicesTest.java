@@ -73,6 +73,40 @@ class DevicesTest {
         assertEquals(5678, p.json().path("gid").asInt());
     }
 
+    /**
+     * c 240:0 (no driver: an allowed open fails with ENXIO, a denied one with EPERM) listed in
+     * linux.devices, under a device list that denies all and then, or not, allows it. runc 1.1 and
+     * crun 1.8 (cgroup v1 and v2) leave the device cgroup to linux.resources.devices: the node
+     * exists either way, only the allow list decides whether it can be opened.
+     */
+    private static ProbeReport writeConfiguredDevice(Sandbox sb, boolean allowed) {
+        var b = sb.bundle().args("/probe", "write", "/dev/d240", "x");
+        b.linux().putArray("devices").addObject().put("path", "/dev/d240").put("type", "c")
+                .put("major", 240).put("minor", 0).put("fileMode", 0666).put("uid", 0).put("gid", 0);
+        var rules = b.resources().putArray("devices");
+        rules.addObject().put("allow", false).put("access", "rwm");
+        if (allowed) {
+            rules.addObject().put("allow", true).put("type", "c").put("major", 240).put("minor", 0).put("access", "rw");
+        }
+        return ProbeReport.parse(sb.tryRun(b.build()).stdout());
+    }
+
+    @Test
+    @Requirement(file = "config-linux.md", heading = "Devices",
+            text = "devices lists devices that MUST be available in the container (one the allowed device list permits can be opened)")
+    void aConfiguredDeviceTheAllowListPermitsCanBeOpened(Sandbox sb) {
+        ProbeReport p = writeConfiguredDevice(sb, true);
+        assertEquals(6, p.errno(), "open reached the driverless device (ENXIO): " + p);
+    }
+
+    @Test
+    @Requirement(file = "config-linux.md", heading = "Allowed Device list",
+            text = "The runtime MUST apply entries in the listed order (deny all also denies a device listed in linux.devices)")
+    void aConfiguredDeviceIsStillSubjectToTheAllowList(Sandbox sb) {
+        ProbeReport p = writeConfiguredDevice(sb, false);
+        assertEquals(1, p.errno(), "open of a device the list denies (EPERM): " + p);
+    }
+
     @Test
     @Requirement(file = "config-linux.md", heading = "Devices",
             text = "If a file already exists at path that does not match the requested device, the runtime MUST generate an error")

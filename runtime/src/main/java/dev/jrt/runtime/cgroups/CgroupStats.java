@@ -9,11 +9,24 @@ import java.util.Map;
  * {@link Long#toUnsignedString}); -1 as a limit means unlimited. {@code oomKills} counts the
  * processes the kernel's OOM killer has killed in the container so far.
  */
-public record CgroupStats(Cpu cpu, Memory memory, Pids pids, Blkio blkio, Map<String, Hugetlb> hugetlb, long oomKills) {
+public record CgroupStats(Cpu cpu, CpuSet cpuset, Memory memory, Pids pids, Blkio blkio, Map<String, Hugetlb> hugetlb,
+                          long oomKills) {
 
     /** Times in nanoseconds. */
     public record Cpu(long total, List<Long> percpu, List<Long> percpuKernel, List<Long> percpuUser, long kernel,
                       long user, long periods, long throttledPeriods, long throttledTime) {
+    }
+
+    /**
+     * The cpuset controller's lists and flags (cgroup v1 files); on v2 only the effective cpus and
+     * mems, the flags being 0, as runc reports them.
+     */
+    public record CpuSet(List<Integer> cpus, long cpuExclusive, List<Integer> mems, long memHardwall, long memExclusive,
+                         long memoryMigrate, long memorySpreadPage, long memorySpreadSlab, long memoryPressure,
+                         long schedLoadBalance, long schedRelaxDomainLevel) {
+        static CpuSet v2(List<Integer> cpus, List<Integer> mems) {
+            return new CpuSet(cpus, 0, mems, 0, 0, 0, 0, 0, 0, 0, 0);
+        }
     }
 
     public record MemoryEntry(long limit, long usage, long max, long failcnt) {

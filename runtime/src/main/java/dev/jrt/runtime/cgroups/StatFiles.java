@@ -25,6 +25,29 @@ final class StatFiles {
         return s.equals("max") ? -1 : Long.parseUnsignedLong(s.split("\\s+")[0]);
     }
 
+    /** A signed number (cpuset.sched_relax_domain_level is -1 by default); missing is 0. */
+    static long signed(Path dir, String file) {
+        String s = text(dir, file);
+        return s.isEmpty() ? 0 : Long.parseLong(s);
+    }
+
+    /** A cpu or memory node list ("0-2,4" is 0, 1, 2, 4); missing or empty is no entry. */
+    static List<Integer> list(Path dir, String file) {
+        List<Integer> out = new ArrayList<>();
+        for (String part : text(dir, file).split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] range = part.trim().split("-");
+            int first = Integer.parseInt(range[0]);
+            int last = range.length == 2 ? Integer.parseInt(range[1]) : first;
+            for (int i = first; i <= last; i++) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
     /** "key value" lines (memory.stat, cpu.stat, memory.events, memory.oom_control). */
     static Map<String, Long> flatKeyed(Path dir, String file) {
         Map<String, Long> out = new LinkedHashMap<>();

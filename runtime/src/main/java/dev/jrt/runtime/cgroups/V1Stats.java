@@ -4,6 +4,7 @@ import static dev.jrt.runtime.cgroups.StatFiles.number;
 
 import dev.jrt.runtime.cgroups.CgroupStats.Blkio;
 import dev.jrt.runtime.cgroups.CgroupStats.Cpu;
+import dev.jrt.runtime.cgroups.CgroupStats.CpuSet;
 import dev.jrt.runtime.cgroups.CgroupStats.Hugetlb;
 import dev.jrt.runtime.cgroups.CgroupStats.Memory;
 import dev.jrt.runtime.cgroups.CgroupStats.MemoryEntry;
@@ -24,7 +25,8 @@ final class V1Stats {
     static CgroupStats read(Map<String, Path> dirs) {
         Path memory = V1CgroupManager.hierarchy(dirs, "memory");
         return new CgroupStats(cpu(V1CgroupManager.hierarchy(dirs, "cpuacct"), V1CgroupManager.hierarchy(dirs, "cpu")),
-                memory(memory), pids(V1CgroupManager.hierarchy(dirs, "pids")), blkio(V1CgroupManager.hierarchy(dirs, "blkio")),
+                cpuset(V1CgroupManager.hierarchy(dirs, "cpuset")), memory(memory),
+                pids(V1CgroupManager.hierarchy(dirs, "pids")), blkio(V1CgroupManager.hierarchy(dirs, "blkio")),
                 hugetlb(V1CgroupManager.hierarchy(dirs, "hugetlb")),
                 StatFiles.flatKeyed(memory, "memory.oom_control").getOrDefault("oom_kill", 0L));
     }
@@ -45,6 +47,15 @@ final class V1Stats {
                 percpuUser, stat.getOrDefault("system", 0L) * NANOS_PER_TICK, stat.getOrDefault("user", 0L) * NANOS_PER_TICK,
                 throttling.getOrDefault("nr_periods", 0L), throttling.getOrDefault("nr_throttled", 0L),
                 throttling.getOrDefault("throttled_time", 0L));
+    }
+
+    private static CpuSet cpuset(Path dir) {
+        return new CpuSet(StatFiles.list(dir, "cpuset.cpus"), number(dir, "cpuset.cpu_exclusive"),
+                StatFiles.list(dir, "cpuset.mems"), number(dir, "cpuset.mem_hardwall"),
+                number(dir, "cpuset.mem_exclusive"), number(dir, "cpuset.memory_migrate"),
+                number(dir, "cpuset.memory_spread_page"), number(dir, "cpuset.memory_spread_slab"),
+                number(dir, "cpuset.memory_pressure"), number(dir, "cpuset.sched_load_balance"),
+                StatFiles.signed(dir, "cpuset.sched_relax_domain_level"));
     }
 
     private static Memory memory(Path dir) {

@@ -5,6 +5,7 @@ import static dev.jrt.runtime.cgroups.StatFiles.number;
 import dev.jrt.runtime.cgroups.CgroupStats.Blkio;
 import dev.jrt.runtime.cgroups.CgroupStats.BlkioEntry;
 import dev.jrt.runtime.cgroups.CgroupStats.Cpu;
+import dev.jrt.runtime.cgroups.CgroupStats.CpuSet;
 import dev.jrt.runtime.cgroups.CgroupStats.Hugetlb;
 import dev.jrt.runtime.cgroups.CgroupStats.Memory;
 import dev.jrt.runtime.cgroups.CgroupStats.MemoryEntry;
@@ -17,13 +18,14 @@ import java.util.Map;
 
 /**
  * Reads {@link CgroupStats} from one cgroup v2 directory, mapped to v1's shape as runc does:
- * microseconds become nanoseconds, swap is reported as memory+swap.
+ * microseconds become nanoseconds, swap is reported as memory+swap, the cpuset is the effective one.
  */
 final class V2Stats {
     private V2Stats() {}
 
     static CgroupStats read(Path dir) {
-        return new CgroupStats(cpu(dir), memory(dir), pids(dir), blkio(dir), hugetlb(dir),
+        return new CgroupStats(cpu(dir), CpuSet.v2(StatFiles.list(dir, "cpuset.cpus.effective"),
+                StatFiles.list(dir, "cpuset.mems.effective")), memory(dir), pids(dir), blkio(dir), hugetlb(dir),
                 StatFiles.flatKeyed(dir, "memory.events").getOrDefault("oom_kill", 0L));
     }
 

@@ -38,8 +38,21 @@ class StatsTest {
         put(pids, "pids.max", "max");
         Path blkio = dir(root.resolve("blkio/c"));
         put(blkio, "blkio.throttle.io_service_bytes_recursive", "8:0 Read 4096\n8:0 Write 0\nTotal 4096\n");
+        Path cpuset = dir(root.resolve("cpuset/c"));
+        put(cpuset, "cpuset.cpus", "0-2,5\n");
+        put(cpuset, "cpuset.mems", "0\n");
+        put(cpuset, "cpuset.cpu_exclusive", "1");
+        put(cpuset, "cpuset.mem_hardwall", "0");
+        put(cpuset, "cpuset.mem_exclusive", "1");
+        put(cpuset, "cpuset.memory_migrate", "1");
+        put(cpuset, "cpuset.memory_spread_page", "0");
+        put(cpuset, "cpuset.memory_spread_slab", "1");
+        put(cpuset, "cpuset.memory_pressure", "7");
+        put(cpuset, "cpuset.sched_load_balance", "1");
+        put(cpuset, "cpuset.sched_relax_domain_level", "-1");
         Map<String, Path> dirs = new LinkedHashMap<>();
         dirs.put("memory", mem);
+        dirs.put("cpuset", cpuset);
         dirs.put("cpuacct", acct);
         dirs.put("cpu", cpu);
         dirs.put("pids", pids);
@@ -53,6 +66,7 @@ class StatsTest {
         assertEquals(new CgroupStats.Pids(3, 0), s.pids());
         assertEquals(List.of(new BlkioEntry(8, 0, "Read", 4096), new BlkioEntry(8, 0, "Write", 0)),
                 s.blkio().ioServiceBytesRecursive());
+        assertEquals(new CgroupStats.CpuSet(List.of(0, 1, 2, 5), 1, List.of(0), 0, 1, 1, 0, 1, 7, 1, -1), s.cpuset());
         assertEquals(2, s.oomKills());
     }
 
@@ -71,6 +85,9 @@ class StatsTest {
         put(c, "io.stat", "8:0 rbytes=10 wbytes=20 rios=1 wios=2 dbytes=0 dios=0\n");
         put(c, "hugetlb.2MB.current", "0");
         put(c, "hugetlb.2MB.max", "max");
+        put(c, "cpuset.cpus", "");
+        put(c, "cpuset.cpus.effective", "0-1\n");
+        put(c, "cpuset.mems.effective", "0\n");
 
         CgroupStats s = new V2CgroupManager(c).stats();
         assertEquals(new CgroupStats.Cpu(100_000, List.of(), List.of(), List.of(), 40_000, 60_000, 5, 1, 7000), s.cpu());
@@ -81,6 +98,7 @@ class StatsTest {
         assertEquals(List.of(new BlkioEntry(8, 0, "Read", 1), new BlkioEntry(8, 0, "Write", 2)),
                 s.blkio().ioServicedRecursive());
         assertEquals(Map.of("2MB", new CgroupStats.Hugetlb(0, -1, 0)), s.hugetlb());
+        assertEquals(new CgroupStats.CpuSet(List.of(0, 1), 0, List.of(0), 0, 0, 0, 0, 0, 0, 0, 0), s.cpuset());
         assertEquals(1, s.oomKills());
     }
 }

@@ -30,6 +30,7 @@ final class StatsJson {
             g.writeStringField("id", id);
             g.writeObjectFieldStart("data");
             cpu(g, s.cpu());
+            cpuset(g, s.cpuset());
             memory(g, s.memory());
             g.writeObjectFieldStart("pids");
             omitEmpty(g, "current", s.pids().current());
@@ -77,6 +78,22 @@ final class StatsJson {
         g.writeEndObject();
     }
 
+    private static void cpuset(JsonGenerator g, CgroupStats.CpuSet c) throws IOException {
+        g.writeObjectFieldStart("cpuset");
+        list(g, "cpus", c.cpus());
+        unsigned(g, "cpu_exclusive", c.cpuExclusive());
+        list(g, "mems", c.mems());
+        unsigned(g, "mem_hardwall", c.memHardwall());
+        unsigned(g, "mem_exclusive", c.memExclusive());
+        unsigned(g, "memory_migrate", c.memoryMigrate());
+        unsigned(g, "memory_spread_page", c.memorySpreadPage());
+        unsigned(g, "memory_spread_slab", c.memorySpreadSlab());
+        unsigned(g, "memory_pressure", c.memoryPressure());
+        unsigned(g, "sched_load_balance", c.schedLoadBalance());
+        g.writeNumberField("sched_relax_domain_level", c.schedRelaxDomainLevel());
+        g.writeEndObject();
+    }
+
     private static void memory(JsonGenerator g, CgroupStats.Memory m) throws IOException {
         g.writeObjectFieldStart("memory");
         omitEmpty(g, "cache", m.cache());
@@ -121,13 +138,13 @@ final class StatsJson {
         g.writeEndArray();
     }
 
-    private static void list(JsonGenerator g, String name, List<Long> values) throws IOException {
+    private static void list(JsonGenerator g, String name, List<? extends Number> values) throws IOException {
         if (values.isEmpty()) {
             return;
         }
         g.writeArrayFieldStart(name);
-        for (long v : values) {
-            g.writeNumber(Long.toUnsignedString(v));
+        for (Number v : values) {
+            g.writeNumber(Long.toUnsignedString(v.longValue()));
         }
         g.writeEndArray();
     }
