@@ -62,7 +62,15 @@ for engine in $engines; do
     "${engine}_teardown"
 done
 
+# the totals, also kept in build/e2e/summary for make test's summary
 touch "$E2E_RESULTS"
-echo "totals (ms; all scenarios of an engine):"
-awk '{t[$1" "$2]+=$4; e[$1]=1} END {for (k in e) printf "  %-10s runc %6d  jrt %6d  jrt/runc %s\n", k, t[k" runc"], t[k" jrt"], t[k" runc"] ? sprintf("%.1f", t[k" jrt"]/t[k" runc"]) : "-"}' "$E2E_RESULTS"
-[ "$E2E_FAILED" = 0 ] && echo "e2e: all scenarios passed" || { echo "e2e: some scenarios FAILED"; exit 1; }
+mkdir -p "$here/../build/e2e"
+{
+    awk '{t[$1" "$2]+=$4; e[$1]=1; if ($5 != "ok") f[$1]++}
+         END {for (k in e) printf "  %-10s runc %6d ms  jrt %6d ms  jrt/runc %s%s\n", k, t[k" runc"], t[k" jrt"],
+                  t[k" runc"] ? sprintf("%.1f", t[k" jrt"]/t[k" runc"]) : "-", f[k] ? "  " f[k] " FAILED" : ""}' "$E2E_RESULTS"
+    [ "$E2E_FAILED" = 0 ] && echo "  all scenarios passed" || echo "  some scenarios FAILED"
+} > "$here/../build/e2e/summary"
+echo "totals (all scenarios of an engine):"
+cat "$here/../build/e2e/summary"
+[ "$E2E_FAILED" = 0 ] || exit 1
