@@ -130,6 +130,28 @@ class CgroupsIT {
     }
 
     @Test
+    void cpuBurstAndIdleAreWritten() throws Exception {
+        config("exec sleep 60", """
+                {"cpu": {"quota": 50000, "period": 100000, "burst": 20000, "idle": 1}}""");
+        runtime.create(id, CreateOptions.of(bundle));
+        assertEquals("20000", read("cpu", "cpu.cfs_burst_us", "cpu.max.burst"));
+        assertEquals("1", read("cpu", "cpu.idle", "cpu.idle"));
+    }
+
+    @Test
+    void v1MemoryExtrasAreWritten() throws Exception {
+        Map<String, Path> expected = expectedDirs();
+        Assumptions.assumeFalse(expected.size() == 1 && expected.containsKey(""), "cgroup v1 only: v2 refuses these fields");
+        config("exec sleep 60", """
+                {"memory": {"limit": 67108864, "swappiness": 30, "disableOOMKiller": true, "kernelTCP": 33554432}}""");
+        runtime.create(id, CreateOptions.of(bundle));
+        assertEquals("30", read("memory", "memory.swappiness", null));
+        assertTrue(read("memory", "memory.oom_control", null).contains("oom_kill_disable 1"),
+                "the OOM killer is still enabled: " + read("memory", "memory.oom_control", null));
+        assertEquals("33554432", read("memory", "memory.kmem.tcp.limit_in_bytes", null));
+    }
+
+    @Test
     void aValueTheKernelRefusesNamesTheFieldAndLeavesNothing() throws Exception {
         Map<String, Path> dirs = expectedDirs();
         config("true", "{\"cpu\": {\"period\": 100}}");
