@@ -3,7 +3,7 @@
 # lane tool (../shared/lanes/cgroupv2-vm.sh, or CGROUPV2_LANE). In the guest, as root:
 #   - CgroupsIT and DeviceFilterIT: every v2 path of the library on real containers (limits and
 #     their read-back, conversions, unified, refusals, OOM, pids.max, update, pause, cgroup.kill,
-#     stats, the eBPF device filter), in one JVM;
+#     stats, the eBPF device filter) and `jrt events` (oom events, --interval, --stats), in one JVM;
 #   - conformance tests of the device cgroup through the CLI, against jrt and runc (differential);
 #   - AppArmorIT: process.apparmorProfile on a real container, since the guest's Debian kernel has
 #     AppArmor (this host's has no LSM); securityfs is mounted first, apparmor_parser is the host's.
@@ -20,7 +20,7 @@
 set -u
 cd "$(dirname "$0")/.."
 out=$PWD/build/cgroupv2
-it_classes=CgroupsIT,DeviceFilterIT,AppArmorIT
+it_classes=CgroupsIT,DeviceFilterIT,EventsCommandIT,AppArmorIT
 conformance_jrt='DevicesTest#aConfiguredDevice*'
 conformance_runc='DevicesTest#aConfiguredDevice*,CgroupsTest#aLater*'
 
