@@ -185,6 +185,7 @@ final class ExecOperation {
             ContainerPlan plan = ExecPlanner.plan(spec, process, record.initPid(), fds.stream().map(Fd::get).toList(),
                     consoleSlot, exec.preserveFds(),
                     ProcessSecurity.prepare(spec.withProcess(process), options.stateRoot(), options.log()));
+            byte[] initialAffinity = ExecPlanner.initialCpuAffinity(process);
             InitListener listener = new InitListener() {
                 private int processPid;
 
@@ -201,6 +202,9 @@ final class ExecOperation {
 
                 @Override
                 public void afterSpawn(int stage0Pid) throws IOException {
+                    if (initialAffinity != null) {
+                        Syscalls.setAffinity(stage0Pid, initialAffinity);
+                    }
                     for (Path dir : cgroups.values()) {
                         Files.writeString(dir.resolve("cgroup.procs"), Integer.toString(stage0Pid));
                     }

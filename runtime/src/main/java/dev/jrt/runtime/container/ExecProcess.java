@@ -6,6 +6,7 @@ import dev.jrt.runtime.api.OciRuntimeException;
 import dev.jrt.runtime.plan.Rlimits;
 import dev.jrt.runtime.security.Capabilities;
 import dev.jrt.runtime.security.ContainerUsers;
+import dev.jrt.runtime.security.HostSecurity;
 import dev.jrt.spec.json.BindException;
 import dev.jrt.spec.json.TreeReader;
 import dev.jrt.spec.model.LinuxCapabilities;
@@ -164,16 +165,13 @@ final class ExecProcess {
                 }
             }
         }
-        if (p.apparmorProfile() != null && !p.apparmorProfile().isEmpty()) {
+        if (p.apparmorProfile() != null && !p.apparmorProfile().isEmpty() && !HostSecurity.apparmorEnabled()) {
             throw new OciRuntimeException((where.isEmpty() ? "--apparmor: " : where + "/apparmorProfile: ")
-                    + "AppArmor is not supported by this build of jrt");
+                    + "AppArmor is not enabled on this host");
         }
         if (p.selinuxLabel() != null && !p.selinuxLabel().isEmpty()) {
             throw new OciRuntimeException((where.isEmpty() ? "--process-label: " : where + "/selinuxLabel: ")
                     + "SELinux labels are not supported by this build of jrt");
-        }
-        if (p.scheduler() != null || p.ioPriority() != null || p.execCpuAffinity() != null) {
-            throw new OciRuntimeException(where + "/scheduler, /ioPriority, /execCPUAffinity: not supported yet");
         }
     }
 

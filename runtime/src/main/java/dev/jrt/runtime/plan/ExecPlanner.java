@@ -36,6 +36,12 @@ public final class ExecPlanner {
                                      int preserveFds, SecurityInput security) {
         PlanBuilder b = new PlanBuilder();
         b.add("/linux/namespaces", new Op.EnterNamespaces(joins(spec, initPid), false, 0, null));
+        // the process has joined the container's cgroup, whose cpuset reset its affinity (the
+        // initial one is set by the caller before the join: initialCpuAffinity)
+        String last = process.execCpuAffinity() == null ? null : process.execCpuAffinity().finalCpus();
+        if (last != null && !last.isEmpty()) {
+            b.add("/process/execCPUAffinity/final", new Op.CpuAffinity(CpuList.parse("/process/execCPUAffinity/final", last)));
+        }
         b.add("/process", new Op.Setsid());
         if (Boolean.TRUE.equals(process.terminal())) {
             if (consoleSlot < 0) {
@@ -65,6 +71,12 @@ public final class ExecPlanner {
         SecurityPlanner.last(b, execSpec, security);
         b.add("/process/args", new Op.Exec(process.args(), env));
         return b.build(fds);
+    }
+
+    /** execCPUAffinity.initial as a mask for the process before it joins the cgroup, or null. */
+    public static byte[] initialCpuAffinity(Process process) {
+        String initial = process.execCpuAffinity() == null ? null : process.execCpuAffinity().initialCpus();
+        return initial == null || initial.isEmpty() ? null : CpuList.parse("/process/execCPUAffinity/initial", initial);
     }
 
     private static List<Op.EnterNamespaces.Join> joins(Spec spec, int initPid) {

@@ -33,6 +33,8 @@ interface LibC extends Library {
 
     int kill(int pid, int signal);
 
+    int sched_setaffinity(int pid, long size, byte[] mask);
+
     int waitpid(int pid, IntByReference status, int options);
 
     int getpid();

@@ -50,6 +50,11 @@ public final class Syscalls {
         return new Fd(check(libc().open(path, flags | O_CLOEXEC, mode), "open", path));
     }
 
+    /** sched_setaffinity(2) of another process; {@code mask} in cpu_set_t layout, a multiple of 8 bytes. */
+    public static void setAffinity(int pid, byte[] mask) {
+        check(libc().sched_setaffinity(pid, mask.length, mask), "sched_setaffinity", "pid " + pid);
+    }
+
     public static void mkfifo(String path, int mode) {
         check(libc().mkfifo(path, mode), "mkfifo", path);
     }

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +65,32 @@ class ExecIT {
 
     private int initPid() {
         return runtime.state(id).pid();
+    }
+
+    /** Runs a --process file: the given process fields plus args, cwd and the container's user. */
+    private int execProcessFile(String script, String fields) throws IOException {
+        Path file = tmp.resolve("process.json");
+        Files.writeString(file, """
+                {"args": ["/bin/sh", "-c", "%s"], "cwd": "/", "user": {"uid": 0, "gid": 0},
+                 "env": ["PATH=/bin:/sbin"], %s}""".formatted(script, fields));
+        return runtime.exec(id, new ExecOptions(file, null, false, null, false, null, null, List.of(), null, List.of(),
+                List.of(), false, null, null, 0, List.of(), false));
+    }
+
+    @Test
+    void execCpuAffinityFinalHoldsAfterTheCgroupJoin() throws Exception {
+        Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs two CPUs");
+        assertEquals(0, execProcessFile("grep Cpus_allowed_list /proc/self/status > /out/affinity",
+                "\"execCPUAffinity\": {\"initial\": \"0\", \"final\": \"1\"}"));
+        assertEquals("Cpus_allowed_list:\t1", out("affinity"));
+    }
+
+    @Test
+    void schedulerAndIoPriorityApplyToTheExecdProcess() throws Exception {
+        assertEquals(0, execProcessFile("cut -d' ' -f19,41 /proc/self/stat > /out/sched",
+                "\"scheduler\": {\"policy\": \"SCHED_BATCH\", \"nice\": 7},"
+                        + " \"ioPriority\": {\"class\": \"IOPRIO_CLASS_IDLE\", \"priority\": 7}"));
+        assertEquals("7 3", out("sched"), "nice 7 and policy SCHED_BATCH (3)");
     }
 
     @Test

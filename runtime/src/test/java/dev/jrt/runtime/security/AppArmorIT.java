@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jrt.runtime.api.ContainerId;
 import dev.jrt.runtime.api.CreateOptions;
+import dev.jrt.runtime.api.ExecOptions;
 import dev.jrt.runtime.api.OciRuntimeException;
 import dev.jrt.runtime.api.RuntimeOptions;
 import dev.jrt.runtime.container.LinuxRuntime;
@@ -13,6 +14,7 @@ import dev.jrt.runtime.log.LogSink;
 import dev.jrt.runtime.testsupport.TestBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,6 +88,19 @@ class AppArmorIT {
         assertEquals(profile + " (enforce)", Files.readString(rootfs.resolve("out/label")).trim());
         assertEquals("refused", Files.readString(rootfs.resolve("out/result")).trim(), "the profile's deny rule did not hold");
         assertTrue(Files.exists(rootfs.resolve("out/allowed")), "the profile allows other writes");
+    }
+
+    @Test
+    void execApparmorConfinesTheExecdProcess() throws Exception {
+        Files.writeString(bundle.resolve("config.json"), TestBundle.config("exec sleep 60", null));
+        runtime.create(id, CreateOptions.of(bundle));
+        runtime.start(id);
+        ExecOptions o = new ExecOptions(null, List.of("/bin/sh", "-c", "cat /proc/self/attr/current > /out/exec-label;"
+                + " if echo x > /out/denied; then echo wrote > /out/result; else echo refused > /out/result; fi"),
+                false, null, false, null, null, List.of(), null, List.of(), List.of(), false, profile, null, 0, List.of(), false);
+        assertEquals(0, runtime.exec(id, o));
+        assertEquals(profile + " (enforce)", Files.readString(rootfs.resolve("out/exec-label")).trim());
+        assertEquals("refused", Files.readString(rootfs.resolve("out/result")).trim(), "the profile's deny rule did not hold");
     }
 
     @Test
