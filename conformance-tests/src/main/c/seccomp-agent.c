@@ -1,13 +1,17 @@
 /*
  * seccomp-agent SOCKET STATE-FILE ANSWER: a minimal seccomp user-notification listener for
  * tests (linux.seccomp.listenerPath). Listens on the unix stream socket SOCKET, prints "ready",
- * accepts one connection, receives the container process state (JSON, written to STATE-FILE)
- * with the notify fd (SCM_RIGHTS), then answers every notification with ANSWER until no
- * process uses the filter any more:
+ * accepts one connection, receives the container process state (one JSON object, written to
+ * STATE-FILE) with the notify fd (SCM_RIGHTS), then answers every notification with ANSWER
+ * until no process uses the filter any more:
  *   errno:N   the syscall fails with errno N
  *   ok        the syscall "succeeds" with return value 0 without being run
  *   continue  the kernel runs the syscall (SECCOMP_USER_NOTIF_FLAG_CONTINUE)
- * Prints "fds N" (descriptors received) and "notified NR" per notification (syscall number).
+ * Prints "fds N" (descriptors received) once the state is complete, "closed" when the runtime
+ * closes the connection and "notified NR" per notification (syscall number). Before answering
+ * the first notification it waits up to 2 s for the close, so a runtime that closes the
+ * connection after sending the state (as config-linux.md requires) prints "closed" before any
+ * "notified".
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -26,6 +30,28 @@ static void die(const char *what)
 {
     fprintf(stderr, "seccomp-agent: %s: %s\n", what, strerror(errno));
     exit(1);
+}
+
+/* Polls the connection (up to TIMEOUT ms): at EOF prints "closed" and closes it; data after the state fails. */
+static void watch_close(int *c, int timeout)
+{
+    if (*c < 0)
+        return;
+    struct pollfd p = { .fd = *c, .events = POLLIN };
+    if (poll(&p, 1, timeout) <= 0)
+        return;
+    char b;
+    ssize_t n = recv(*c, &b, 1, MSG_DONTWAIT);
+    if (n > 0) {
+        fprintf(stderr, "seccomp-agent: data after the container process state\n");
+        exit(4);
+    }
+    if (n < 0 && (errno == EAGAIN || errno == EINTR))
+        return;
+    printf("closed\n");
+    fflush(stdout);
+    close(*c);
+    *c = -1;
 }
 
 int main(int argc, char **argv)
@@ -61,8 +87,9 @@ int main(int argc, char **argv)
 
     static char json[65536];
     size_t have = 0;
-    int notify = -1, nfds = 0;
-    for (;;) {
+    int notify = -1, nfds = 0, depth = 0, in_string = 0, escaped = 0, complete = 0;
+    /* The end of the JSON object ends the state, not EOF: runc 1.1 never closes the connection. */
+    while (!complete) {
         union {
             struct cmsghdr align;
             char buf[CMSG_SPACE(sizeof(int) * 8)];
@@ -89,12 +116,28 @@ int main(int argc, char **argv)
             }
         }
         if (n == 0)
-            break;
+            break; /* watch_close below reports the EOF */
+        for (size_t i = have; i < have + (size_t)n && !complete; i++) {
+            char ch = json[i];
+            if (in_string) {
+                if (escaped)
+                    escaped = 0;
+                else if (ch == '\\')
+                    escaped = 1;
+                else if (ch == '"')
+                    in_string = 0;
+            } else if (ch == '"') {
+                in_string = 1;
+            } else if (ch == '{') {
+                depth++;
+            } else if (ch == '}' && --depth == 0) {
+                complete = 1;
+            }
+        }
         have += (size_t)n;
         if (have >= sizeof(json) - 1)
             break;
     }
-    close(c);
     json[have] = 0;
     char tmp[4096];
     snprintf(tmp, sizeof(tmp), "%s.tmp", argv[2]);
@@ -103,18 +146,28 @@ int main(int argc, char **argv)
         die("write the state file");
     printf("fds %d\n", nfds);
     fflush(stdout);
+    watch_close(&c, 0);
     if (notify < 0)
         return 3;
 
+    int waited = 0;
     for (;;) {
-        struct pollfd p = { .fd = notify, .events = POLLIN };
-        if (poll(&p, 1, -1) < 0) {
+        struct pollfd p[2] = { { .fd = notify, .events = POLLIN }, { .fd = c, .events = POLLIN } };
+        if (poll(p, 2, -1) < 0) {
             if (errno == EINTR)
                 continue;
             die("poll");
         }
-        if (!(p.revents & POLLIN))
+        if (p[1].revents != 0)
+            watch_close(&c, 0);
+        if (p[0].revents == 0)
+            continue;
+        if (!(p[0].revents & POLLIN))
             break; /* POLLHUP: every process using the filter is gone */
+        if (!waited) {
+            waited = 1;
+            watch_close(&c, 2000);
+        }
         struct seccomp_notif req;
         memset(&req, 0, sizeof(req));
         if (ioctl(notify, SECCOMP_IOCTL_NOTIF_RECV, &req) < 0) {

@@ -124,6 +124,7 @@ class SeccompNotifyIT {
 
         runtime.start(id);
         assertTrue(agent.process().waitFor(20, TimeUnit.SECONDS), "the agent never saw the filter's end");
+        assertEquals("closed", agent.out().readLine(), "the connection is closed after the state");
         assertTrue(agent.out().readLine().startsWith("notified "), "mkdir was not notified");
         assertEquals("1", out("rc"));
         assertTrue(out("err").contains("cross-device"), out("err")); // EXDEV = 18
