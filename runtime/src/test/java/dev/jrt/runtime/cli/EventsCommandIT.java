@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `jrt events` on a real container, as the CLI prints it: stats objects every --interval, an oom
- * event when the kernel's OOM killer kills in the container, and the end of the stream when the
- * container stops.
+ * event when the kernel's OOM killer kills in the container, and the end of the stream (status 0)
+ * when the container stops.
  */
 class EventsCommandIT {
     @TempDir
@@ -58,13 +59,19 @@ class EventsCommandIT {
         }
     }
 
-    /** Runs `jrt events ARGS... ID` on another thread; its output is read when it has returned. */
-    private CompletableFuture<List<JsonNode>> events(String... args) {
+    /** `jrt events ARGS... ID` running on another thread: its output so far, and its end. */
+    private record Events(ByteArrayOutputStream out, CompletableFuture<List<JsonNode>> done) {
+        boolean printed(String type) {
+            return out.toString(StandardCharsets.UTF_8).contains("\"type\":\"" + type + "\"");
+        }
+    }
+
+    private Events events(String... args) {
         List<String> argv = new ArrayList<>(List.of("--root", stateRoot.toString(), "events"));
         argv.addAll(List.of(args));
         argv.add(id.value());
-        return CompletableFuture.supplyAsync(() -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        return new Events(out, CompletableFuture.supplyAsync(() -> {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int status = Main.run(argv.toArray(String[]::new), new PrintStream(out, true), new PrintStream(err, true),
                     new ByteArrayInputStream(new byte[0]), LinuxRuntime::new);
@@ -80,7 +87,14 @@ class EventsCommandIT {
                 }
             }
             return lines;
-        });
+        }));
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        for (int i = 0; i < 3000 && !condition.getAsBoolean(); i++) {
+            Thread.sleep(10);
+        }
+        assertTrue(condition.getAsBoolean(), what);
     }
 
     private void awaitFile(String name) throws InterruptedException {
@@ -95,21 +109,23 @@ class EventsCommandIT {
     void anOomKillIsAnEventAndTheStreamEndsWhenTheContainerStops() throws Exception {
         Files.writeString(bundle.resolve("config.json"), TestBundle.config(
                 "while [ ! -e /out/go ]; do sleep 0.05; done; dd if=/dev/zero of=/dev/null bs=64M count=1;"
-                        + " touch /out/dd.done; sleep 0.5",
+                        + " touch /out/dd.done; exec sleep 60",
                 "\"resources\": {\"memory\": {\"limit\": 33554432, \"swap\": 33554432}}"));
         runtime.create(id, CreateOptions.of(bundle));
         runtime.start(id);
-        CompletableFuture<List<JsonNode>> events = events("--interval", "200ms");
-        Thread.sleep(500); // events has read the starting oom count
+        Events events = events("--interval", "200ms");
+        // a first stats object shows that events has read the OOM count the hog then raises
+        await(() -> events.printed("stats"), "no stats object every 200 ms: " + events.out());
         Files.writeString(rootfs.resolve("out/go"), "");
         awaitFile("dd.done");
-        List<JsonNode> lines = events.get(30, TimeUnit.SECONDS);
+        await(() -> events.printed("oom"), "no oom event: " + events.out());
+        runtime.kill(id, 9, false);
+        List<JsonNode> lines = events.done().get(60, TimeUnit.SECONDS);
         List<JsonNode> ooms = lines.stream().filter(n -> "oom".equals(n.path("type").asText())).toList();
         assertEquals(1, ooms.size(), "oom events: " + lines);
         assertEquals(id.value(), ooms.get(0).path("id").asText());
-        List<JsonNode> stats = lines.stream().filter(n -> "stats".equals(n.path("type").asText())).toList();
-        assertTrue(stats.size() >= 2, "stats every 200 ms over more than 0.5 s: " + lines);
-        assertEquals(33554432, stats.get(0).path("data").path("memory").path("usage").path("limit").asLong(), stats.get(0).toString());
+        JsonNode stats = lines.stream().filter(n -> "stats".equals(n.path("type").asText())).findFirst().orElseThrow();
+        assertEquals(33554432, stats.path("data").path("memory").path("usage").path("limit").asLong(), stats.toString());
     }
 
     @Test
@@ -117,7 +133,7 @@ class EventsCommandIT {
         Files.writeString(bundle.resolve("config.json"), TestBundle.config("exec sleep 60",
                 "\"resources\": {\"pids\": {\"limit\": 42}}"));
         runtime.create(id, CreateOptions.of(bundle));
-        List<JsonNode> lines = events("--stats").get(30, TimeUnit.SECONDS);
+        List<JsonNode> lines = events("--stats").done().get(60, TimeUnit.SECONDS);
         assertEquals(1, lines.size(), lines.toString());
         assertEquals("stats", lines.get(0).path("type").asText());
         assertEquals(42, lines.get(0).path("data").path("pids").path("limit").asLong());
