@@ -3,6 +3,7 @@ package dev.jrt.runtime.cgroups;
 import dev.jrt.spec.model.LinuxResources;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.Map;
  * unified (cgroup2) hierarchy, which the container joins as runc does.
  */
 final class V1CgroupManager implements CgroupManager {
+    private static final Duration FREEZER_TIMEOUT = Duration.ofSeconds(5);
     private final Map<String, Path> dirs;
 
     V1CgroupManager(Map<String, Path> dirs) {
@@ -160,16 +162,37 @@ final class V1CgroupManager implements CgroupManager {
         setFreezer("THAWED");
     }
 
+    /**
+     * Writes the state until the freezer reports it: FREEZING lasts while a task has not reached
+     * the refrigerator yet, longer on a loaded machine. Bounded by time, not by tries.
+     */
     private void setFreezer(String state) {
         Path dir = freezerDir();
-        for (int i = 0; i < 1000; i++) {
+        long deadline = System.nanoTime() + FREEZER_TIMEOUT.toNanos();
+        for (int i = 0; ; i++) {
             CgroupFiles.write(dir, "freezer.state", state);
             if (CgroupFiles.read(dir, "freezer.state").equals(state)) {
                 return;
             }
-            Thread.onSpinWait();
+            if (System.nanoTime() > deadline) {
+                throw new CgroupException("the freezer of " + dir + " did not reach " + state + " within "
+                        + FREEZER_TIMEOUT.toSeconds() + " s");
+            }
+            if (i < 100) {
+                Thread.onSpinWait();
+            } else {
+                sleepMillis(1);
+            }
         }
-        throw new CgroupException("the freezer of " + dir + " did not reach " + state);
+    }
+
+    private static void sleepMillis(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CgroupException("interrupted while waiting for the freezer");
+        }
     }
 
     @Override
