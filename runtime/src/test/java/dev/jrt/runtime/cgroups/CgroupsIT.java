@@ -152,6 +152,26 @@ class CgroupsIT {
     }
 
     @Test
+    void v1RealtimePeriodAndBlockIoThrottleAreWritten() throws Exception {
+        Map<String, Path> expected = expectedDirs();
+        Assumptions.assumeFalse(expected.size() == 1 && expected.containsKey(""), "cgroup v1 only");
+        Path vda = Path.of("/sys/block/vda/dev");
+        Assumptions.assumeTrue(Files.exists(vda) && Files.exists(Path.of("/sys/fs/cgroup/cpu/cpu.rt_period_us")),
+                "needs the block device vda and CONFIG_RT_GROUP_SCHED");
+        String[] dev = Files.readString(vda).trim().split(":");
+        config("exec sleep 60", """
+                {"cpu": {"realtimePeriod": 500000, "realtimeRuntime": 0},
+                 "blockIO": {"throttleReadBpsDevice": [{"major": %s, "minor": %s, "rate": 1048576}],
+                             "throttleWriteIOPSDevice": [{"major": %s, "minor": %s, "rate": 300}]}}"""
+                .formatted(dev[0], dev[1], dev[0], dev[1]));
+        runtime.create(id, CreateOptions.of(bundle));
+        assertEquals("500000", read("cpu", "cpu.rt_period_us", null));
+        assertEquals("0", read("cpu", "cpu.rt_runtime_us", null));
+        assertEquals(dev[0] + ":" + dev[1] + " 1048576", read("blkio", "blkio.throttle.read_bps_device", null));
+        assertEquals(dev[0] + ":" + dev[1] + " 300", read("blkio", "blkio.throttle.write_iops_device", null));
+    }
+
+    @Test
     void aValueTheKernelRefusesNamesTheFieldAndLeavesNothing() throws Exception {
         Map<String, Path> dirs = expectedDirs();
         config("true", "{\"cpu\": {\"period\": 100}}");
