@@ -85,11 +85,7 @@ class CgroupsIT {
     }
 
     private void awaitFile(String name) throws InterruptedException {
-        Path p = rootfs.resolve("out").resolve(name);
-        for (int i = 0; i < 1000 && !Files.exists(p); i++) {
-            Thread.sleep(10);
-        }
-        assertTrue(Files.exists(p), name + " never appeared");
+        TestBundle.awaitOutput(rootfs, name);
     }
 
     private void assertNothingLeft(Map<String, Path> before) {

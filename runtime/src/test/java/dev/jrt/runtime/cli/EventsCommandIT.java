@@ -98,11 +98,7 @@ class EventsCommandIT {
     }
 
     private void awaitFile(String name) throws InterruptedException {
-        Path p = rootfs.resolve("out").resolve(name);
-        for (int i = 0; i < 1000 && !Files.exists(p); i++) {
-            Thread.sleep(10);
-        }
-        assertTrue(Files.exists(p), name + " never appeared");
+        TestBundle.awaitOutput(rootfs, name);
     }
 
     @Test

@@ -74,11 +74,7 @@ class LinuxRuntimeIT {
     }
 
     private void awaitFile(String name) throws InterruptedException {
-        Path p = rootfs.resolve("out").resolve(name);
-        for (int i = 0; i < 500 && !Files.exists(p); i++) {
-            Thread.sleep(10);
-        }
-        assertTrue(Files.exists(p), name + " never appeared");
+        TestBundle.awaitOutput(rootfs, name);
     }
 
     @Test

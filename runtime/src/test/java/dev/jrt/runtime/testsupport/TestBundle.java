@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /** A busybox bundle in a temporary directory, for tests that run real containers as root. */
@@ -37,6 +38,15 @@ public final class TestBundle {
     }
 
     /** A config that runs {@code sh -c script} with the usual namespaces and mounts. */
+    /** Waits up to 10 s for the container's script to create {@code /out/NAME} in the rootfs. */
+    public static void awaitOutput(Path rootfs, String name) throws InterruptedException {
+        Path p = rootfs.resolve("out").resolve(name);
+        for (int i = 0; i < 1000 && !Files.exists(p); i++) {
+            Thread.sleep(10);
+        }
+        Assertions.assertTrue(Files.exists(p), name + " never appeared");
+    }
+
     public static String config(String script, String extraLinux) {
         return """
                 {"ociVersion": "1.0.2",
