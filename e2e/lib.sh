@@ -36,20 +36,30 @@ wait_until() {
     done
 }
 
-# start_containerd DIR: a containerd whose config, root, state, sockets (DIR/containerd.sock),
-# log and pid file (DIR/containerd.pid) are all in DIR; returns once it answers
+# start_containerd DIR [CRI_TOML]: a containerd whose config, root, state, sockets
+# (DIR/containerd.sock), log and pid file (DIR/containerd.pid) are all in DIR; returns once it
+# answers. Without CRI_TOML its CRI plugin is disabled; with it, enabled and configured by it
+# (tables under [plugins."io.containerd.grpc.v1.cri"]).
 start_containerd() {
     mkdir -p "$1"
-    cat > "$1/config.toml" <<TOML
+    {
+        cat <<TOML
 version = 2
 root = "$1/root"
 state = "$1/state"
-disabled_plugins = ["io.containerd.grpc.v1.cri"]
+TOML
+        [ -n "${2:-}" ] || echo 'disabled_plugins = ["io.containerd.grpc.v1.cri"]'
+        # the opt plugin would otherwise make /opt/containerd
+        cat <<TOML
 [grpc]
   address = "$1/containerd.sock"
 [ttrpc]
   address = "$1/containerd.sock.ttrpc"
+[plugins."io.containerd.internal.v1.opt"]
+  path = "$1/opt"
 TOML
+        printf '%s\n' "${2:-}"
+    } > "$1/config.toml"
     containerd --config "$1/config.toml" > "$1/containerd.log" 2>&1 &
     echo $! > "$1/containerd.pid"
     wait_until 20 ctr -a "$1/containerd.sock" version || { tail -20 "$1/containerd.log"; return 1; }
@@ -78,7 +88,7 @@ scenario() {
     t0=$(now_ms)
     if ! "$fn"; then status=FAIL; E2E_FAILED=1; fi
     ms=$(( $(now_ms) - t0 ))
-    printf '  %-4s %-10s %-5s %-28s %6d ms\n' "$status" "$engine" "$runtime" "$name" "$ms"
+    printf '  %-4s %-14s %-5s %-28s %6d ms\n' "$status" "$engine" "$runtime" "$name" "$ms"
     echo "$engine $runtime $name $ms $status" >> "$E2E_RESULTS"
 }
 

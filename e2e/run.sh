@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# End-to-end tests: real engines (containerd, podman, Docker) drive jrt and, as the reference,
-# runc, through the same scenarios. Each engine gets its own private daemon, config, root, state
-# directory and socket under one temporary directory, and no network.
-#   e2e/run.sh [-r JRT] [ENGINE...]      (engines: containerd podman docker; default all)
+# End-to-end tests: real engines (containerd through ctr and through its CRI plugin, podman,
+# Docker) drive jrt and, as the reference, runc, through the same scenarios. Each engine gets its
+# own private daemon, config, root, state directory and socket under one temporary directory, and
+# no network (the CRI pods share the host's, with nothing listening but the loopback stream server).
+#   e2e/run.sh [-r JRT] [ENGINE...]   (engines: containerd containerd-cri podman docker; default all)
+# An engine is e2e/engines/ENGINE.sh, whose functions and SCENARIOS variable are named after
+# ENGINE with "-" as "_" (containerd_cri_setup, CONTAINERD_CRI_SCENARIOS).
 # Without -r, the build is installed as `make install` does into a private prefix, and the
 # engines call that installed jrt by path.
 # Prints one line per scenario and runtime, then each engine's total for jrt and runc.
@@ -11,7 +14,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 dist=$here/../build/dist
 jrt=
 [ "${1:-}" = -r ] && { jrt=$2; shift 2; }
-engines=${*:-containerd podman docker}
+engines=${*:-containerd containerd-cri podman docker}
 [ "$(id -u)" = 0 ] || { echo "e2e: needs root (engines run their own daemons)" >&2; exit 1; }
 
 # shellcheck source=e2e/lib.sh
@@ -33,7 +36,7 @@ stop_daemon() {
 
 cleanup() {
     local engine
-    for engine in $engines; do "${engine}_teardown" >/dev/null 2>&1; done
+    for engine in $engines; do "${engine//-/_}_teardown" >/dev/null 2>&1; done
     # mounts that engines left under the work directory, deepest first
     grep -o " $E2E_WORK[^ ]*" /proc/self/mounts | sort -r | while read -r m; do umount -l "$m"; done
     rm -rf "$E2E_WORK"
@@ -51,15 +54,16 @@ for engine in $engines; do
     # shellcheck source=/dev/null
     . "$here/engines/$engine.sh"
     echo "$engine:"
-    if ! "${engine}_setup"; then
+    fn=${engine//-/_}
+    if ! "${fn}_setup"; then
         echo "  FAIL $engine: the daemon did not start"; E2E_FAILED=1; continue
     fi
-    scenarios_var=${engine^^}_SCENARIOS
+    scenarios_var=${fn^^}_SCENARIOS
     for RT in runc jrt; do
         RT_PATH=${binary[$RT]}
-        for s in ${!scenarios_var}; do scenario "$engine" "$RT" "$s" "${engine}_$s"; done
+        for s in ${!scenarios_var}; do scenario "$engine" "$RT" "$s" "${fn}_$s"; done
     done
-    "${engine}_teardown"
+    "${fn}_teardown"
 done
 
 # the totals, also kept in build/e2e/summary for make test's summary
@@ -67,7 +71,7 @@ touch "$E2E_RESULTS"
 mkdir -p "$here/../build/e2e"
 {
     awk '{t[$1" "$2]+=$4; e[$1]=1; if ($5 != "ok") f[$1]++}
-         END {for (k in e) printf "  %-10s runc %6d ms  jrt %6d ms  jrt/runc %s%s\n", k, t[k" runc"], t[k" jrt"],
+         END {for (k in e) printf "  %-14s runc %6d ms  jrt %6d ms  jrt/runc %s%s\n", k, t[k" runc"], t[k" jrt"],
                   t[k" runc"] ? sprintf("%.1f", t[k" jrt"]/t[k" runc"]) : "-", f[k] ? "  " f[k] " FAILED" : ""}' "$E2E_RESULTS"
     [ "$E2E_FAILED" = 0 ] && echo "  all scenarios passed" || echo "  some scenarios FAILED"
 } > "$here/../build/e2e/summary"

@@ -7,6 +7,8 @@ packages="busybox-static runc crun libseccomp2 zstd xz-utils procps gcc libc6-de
 packages="$packages python3-minimal"
 # the engines of the end-to-end tests (e2e/), each run as a private daemon by the tests
 packages="$packages containerd podman conmon docker.io"
+# the CRI client of the containerd-cri e2e engine (Debian 12 has no crictl); for /usr/bin/python3
+packages="$packages python3-grpcio"
 missing=
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
