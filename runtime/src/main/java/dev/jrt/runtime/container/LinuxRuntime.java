@@ -95,7 +95,10 @@ public final class LinuxRuntime implements OciRuntime {
         try (ContainerLock lock = store.lock(id)) {
             StateRecord record = store.load(id);
             ContainerStatus status = status(record);
-            if (!status.canKill() && !(all && status == ContainerStatus.STOPPED && hasProcesses(record))) {
+            // --all on a stopped container signals whatever is left in its cgroup, maybe nothing,
+            // and succeeds, as runc's does: containerd has the shim send `kill --all ID 9` before
+            // it deletes a task, also one whose init has exited
+            if (!status.canKill() && !(all && status == ContainerStatus.STOPPED)) {
                 throw new IllegalStateTransitionException("container not running", status);
             }
             signal(record, signal, all);
@@ -277,11 +280,6 @@ public final class LinuxRuntime implements OciRuntime {
         int pid = status == ContainerStatus.STOPPED ? 0 : r.initPid();
         return new ContainerInfo(r.ociVersion(), r.id(), pid, status, r.bundle(), r.rootfs(), r.created(), owner,
                 r.annotations() == null ? Map.of() : r.annotations());
-    }
-
-    private boolean hasProcesses(StateRecord record) {
-        return record.cgroupPaths() != null && !record.cgroupPaths().isEmpty()
-                && !CgroupManagers.fromPaths(record.cgroupPaths()).pids().isEmpty();
     }
 
     private void signal(StateRecord record, int signal, boolean all) {

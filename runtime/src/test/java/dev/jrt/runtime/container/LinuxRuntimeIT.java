@@ -106,6 +106,9 @@ class LinuxRuntimeIT {
         }
         assertEquals(ContainerStatus.STOPPED, runtime.state(id).status());
         IllegalStateTransitionCheck.assertRefused(() -> runtime.kill(id, 15, false), "container not running");
+        // containerd has the runc shim send `kill --all <id> 9` before deleting a task whose init
+        // has exited; runc succeeds
+        runtime.kill(id, 9, true);
 
         Map<String, String> cgroups = CgroupPaths.of(stateRoot, id);
         runtime.delete(id, false);
