@@ -59,8 +59,8 @@ test: build unit-test conformance-all e2e test-cgroupv2
 unit-test:
 	$(MVN) test -Djrt.it=$(IS_ROOT) -Djrt.init=$(CURDIR)/build/jrt-init
 
-# real engines (containerd, podman, Docker; private daemons) drive jrt and runc through the same
-# scenarios; needs root. `make e2e ENGINES=podman` runs one engine.
+# real engines (containerd through ctr and through CRI, podman, Docker; private daemons) drive
+# jrt and runc through the same scenarios; needs root. `make e2e ENGINES=podman` runs one engine.
 ENGINES ?=
 e2e: build
 	e2e/run.sh $(ENGINES)
