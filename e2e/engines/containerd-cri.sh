@@ -10,6 +10,7 @@ containerd_cri_setup() {
     CRI_CGROUP=jrt-e2e-cri-${E2E_WORK##*.}
     # containerd 1.6 puts shim sockets in /run/containerd/s whatever its configuration
     CRI_HARDCODED_DIRS=$(absent_dirs /run/containerd /run/containerd/s)
+    /usr/bin/python3 -c 'import grpc' 2>/dev/null || { echo "  containerd-cri: no python3-grpcio (make deps)"; return 1; }
     mkdir -p "$CRI/cni/bin" "$CRI/cni/conf"
     "$here/busybox-image.sh" "$CRI/sandbox.tar" "$CRI_SANDBOX_IMAGE" '["/bin/sleep", "2147483647"]' || return 1
     start_containerd "$CRI" "$(cri_config)" || return 1
