@@ -46,14 +46,14 @@ public final class ProcessSecurity {
             return SeccompCompiler.compile(seccomp, name -> {}); // fails, saying libseccomp is missing
         }
         SeccompCache cache = new SeccompCache(stateRoot);
-        String digest = SeccompCache.digest(seccomp, lib.get().toString());
-        Optional<byte[]> cached = cache.get(digest);
+        String key = SeccompCache.key(seccomp, lib.get().toString());
+        Optional<byte[]> cached = cache.get(key);
         if (cached.isPresent()) {
             return cached.get();
         }
         byte[] program = SeccompCompiler.compile(seccomp,
                 name -> log.debug("seccomp: libseccomp does not know syscall " + name + ": skipped"));
-        cache.put(digest, program);
+        cache.put(key, program);
         return program;
     }
 

@@ -11,6 +11,7 @@ import dev.jrt.spec.model.LinuxSeccomp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,13 +23,26 @@ class SeccompCacheTest {
     private static final String RULES = "\"syscalls\": [{\"names\": [\"mkdir\"], \"action\": \"SCMP_ACT_ERRNO\"}]";
 
     @Test
-    void theDigestIgnoresFieldOrderButNotContentOrLibrary() {
+    void theKeyIgnoresFieldOrderButNotContentOrLibrary() {
         LinuxSeccomp a = SeccompCompilerTest.seccomp("{\"defaultAction\": \"SCMP_ACT_ALLOW\", " + RULES + "}");
         LinuxSeccomp b = SeccompCompilerTest.seccomp("{" + RULES + ", \"defaultAction\": \"SCMP_ACT_ALLOW\"}");
         LinuxSeccomp c = SeccompCompilerTest.seccomp("{\"defaultAction\": \"SCMP_ACT_LOG\", " + RULES + "}");
-        assertEquals(SeccompCache.digest(a, "/lib/libseccomp.so.2.5.4"), SeccompCache.digest(b, "/lib/libseccomp.so.2.5.4"));
-        assertNotEquals(SeccompCache.digest(a, "/lib/libseccomp.so.2.5.4"), SeccompCache.digest(c, "/lib/libseccomp.so.2.5.4"));
-        assertNotEquals(SeccompCache.digest(a, "/lib/libseccomp.so.2.5.4"), SeccompCache.digest(a, "/lib/libseccomp.so.2.6.0"));
+        assertEquals(SeccompCache.key(a, "/lib/libseccomp.so.2.5.4"), SeccompCache.key(b, "/lib/libseccomp.so.2.5.4"));
+        assertNotEquals(SeccompCache.key(a, "/lib/libseccomp.so.2.5.4"), SeccompCache.key(c, "/lib/libseccomp.so.2.5.4"));
+        assertNotEquals(SeccompCache.key(a, "/lib/libseccomp.so.2.5.4"), SeccompCache.key(a, "/lib/libseccomp.so.2.6.0"));
+    }
+
+    @Test
+    void theKeySeesEveryFieldOfARule() {
+        String base = "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [%s], \"action\": \"SCMP_ACT_ERRNO\""
+                + ", \"args\": [{\"index\": 0, \"value\": %s, \"op\": \"SCMP_CMP_EQ\"}]}]}";
+        String lib = "/lib/libseccomp.so.2.5.4";
+        String a = SeccompCache.key(SeccompCompilerTest.seccomp(base.formatted("\"ab\", \"c\"", "1")), lib);
+        assertEquals(a, SeccompCache.key(SeccompCompilerTest.seccomp(base.formatted("\"ab\", \"c\"", "1")), lib));
+        assertNotEquals(a, SeccompCache.key(SeccompCompilerTest.seccomp(base.formatted("\"a\", \"bc\"", "1")), lib));
+        assertNotEquals(a, SeccompCache.key(SeccompCompilerTest.seccomp(base.formatted("\"ab\", \"c\"", "2")), lib));
+        assertNotEquals(a, SeccompCache.key(SeccompCompilerTest.seccomp(
+                base.formatted("\"ab\", \"c\"", "1").replace("SCMP_CMP_EQ", "SCMP_CMP_NE")), lib));
     }
 
     @Test
@@ -36,15 +50,34 @@ class SeccompCacheTest {
         Assumptions.assumeTrue(LibSeccomp.available());
         LinuxSeccomp s = SeccompCompilerTest.seccomp("{\"defaultAction\": \"SCMP_ACT_ALLOW\", " + RULES + "}");
         byte[] first = ProcessSecurity.program(s, root, LogSink.NONE);
-        Path file = new SeccompCache(root).file(SeccompCache.digest(s, LibSeccomp.location().orElseThrow().toString()));
-        assertArrayEquals(first, Files.readAllBytes(file));
+        SeccompCache cache = new SeccompCache(root);
+        String key = SeccompCache.key(s, LibSeccomp.location().orElseThrow().toString());
+        assertArrayEquals(first, cache.get(key).orElseThrow());
+        Path file = cache.file(key);
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
         // a marker program in the cache is what the next create uses: proof that it was not recompiled
         byte[] marker = {6, 0, 0, 0, 0, 0, (byte) 0xff, 0x7f};
-        Files.write(file, marker);
+        cache.put(key, marker);
         assertArrayEquals(marker, ProcessSecurity.program(s, root, LogSink.NONE));
-        Files.write(file, new byte[] {1, 2, 3});
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(whole, whole.length - 3));
         assertArrayEquals(first, ProcessSecurity.program(s, root, LogSink.NONE));
-        assertTrue(Files.size(file) % 8 == 0);
+        assertTrue(Files.size(file) > first.length);
+    }
+
+    @Test
+    void anEntryOfAnotherKeyUnderTheSameNameIsAMiss() throws Exception {
+        SeccompCache cache = new SeccompCache(root);
+        LinuxSeccomp a = SeccompCompilerTest.seccomp("{\"defaultAction\": \"SCMP_ACT_ALLOW\", " + RULES + "}");
+        LinuxSeccomp b = SeccompCompilerTest.seccomp("{\"defaultAction\": \"SCMP_ACT_LOG\", " + RULES + "}");
+        String keyA = SeccompCache.key(a, "/lib/libseccomp.so.2.5.4");
+        String keyB = SeccompCache.key(b, "/lib/libseccomp.so.2.5.4");
+        byte[] program = {6, 0, 0, 0, 0, 0, (byte) 0xff, 0x7f};
+        cache.put(keyB, program);
+        // as if B's hash collided with A's: B's entry sits where A's would be
+        Files.move(cache.file(keyB), cache.file(keyA));
+        assertTrue(cache.get(keyA).isEmpty(), "an entry made for another profile was used");
+        Files.move(cache.file(keyA), cache.file(keyB));
+        assertArrayEquals(program, cache.get(keyB).orElseThrow());
     }
 }

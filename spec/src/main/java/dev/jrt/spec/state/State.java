@@ -55,7 +55,9 @@ public record State(
         StringBuilder text = new StringBuilder(SECONDS.format(instant));
         int nanos = instant.getNano();
         if (nanos != 0) {
-            String fraction = String.format("%09d", nanos);
+            // by hand: java.util.Formatter's first use costs a cold JVM about 10 ms
+            String digits = Integer.toString(nanos);
+            String fraction = "000000000".substring(digits.length()) + digits;
             int end = fraction.length();
             while (fraction.charAt(end - 1) == '0') {
                 end--;
