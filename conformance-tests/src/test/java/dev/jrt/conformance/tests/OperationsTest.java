@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jrt.conformance.Deviation;
 import dev.jrt.conformance.Requirement;
 import dev.jrt.conformance.support.Bundle;
+import dev.jrt.conformance.support.CliResult;
 import dev.jrt.conformance.support.Container;
 import dev.jrt.conformance.support.ConformanceTest;
 import dev.jrt.conformance.support.RuntimeCli;
@@ -196,6 +197,27 @@ class OperationsTest {
             text = "Attempting to delete a container that does not exist MUST generate an error")
     void deleteOfAnUnknownContainerFails(Sandbox sb) {
         assertFalse(sb.cli().exec("delete", "no-such-container").ok());
+    }
+
+    @Test
+    @Requirement(file = "runc-cli", heading = "delete",
+            text = "delete --force of a container that no longer exists succeeds: engines call it after every delete")
+    void deleteForceOfADeletedContainerSucceeds(Sandbox sb) throws Exception {
+        Container c = stopped(sb);
+        c.delete();
+        Path log = sb.dir().resolve("delete-force.log");
+        CliResult r = sb.cli().exec(RuntimeCli.Call.of("--log", log.toString(), "delete", "--force", c.id()));
+        assertTrue(r.ok(), "delete --force after delete: " + r);
+        assertTrue(Files.exists(log), "the --log file was not created");
+        assertTrue(sb.cli().exec("delete", "-f", "never-created").ok(), "delete -f of an unknown id failed");
+    }
+
+    @Test
+    @Requirement(file = "runc-cli", heading = "delete",
+            text = "delete --force still refuses an id that is not valid, and a call without an id")
+    void deleteForceOfAnInvalidIdFails(Sandbox sb) {
+        assertFalse(sb.cli().exec("delete", "--force", "../escape").ok(), "delete --force ../escape succeeded");
+        assertFalse(sb.cli().exec("delete", "--force").ok(), "delete --force without an id succeeded");
     }
 
     @Test
