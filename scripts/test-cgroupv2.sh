@@ -7,6 +7,10 @@
 #   - conformance tests of the device cgroup through the CLI, against jrt and runc (differential);
 #   - AppArmorIT: process.apparmorProfile on a real container, since the guest's Debian kernel has
 #     AppArmor (this host's has no LSM); securityfs is mounted first, apparmor_parser is the host's.
+# Kernel modules loaded at the guest's boot for CgroupsIT: bfq (per-device BFQ weights in
+# io.bfq.weight, on a loop device switched to BFQ) and rdma_rxe (a soft-RoCE device on a veth pair
+# for rdma.max). A module the kernel lacks is left out with a warning by the lane, and the test
+# that needs it is skipped, naming what is missing.
 # The guest's CPU is emulated (TCG), where each jrt command takes 10 to 40 s (a JVM start, without
 # the class-data archive: JRT_CLASS_CACHE=off), so the conformance part is a few tests only.
 # Results: build/cgroupv2/status (one line, read by scripts/test-summary.sh), surefire reports in
@@ -93,6 +97,7 @@ rm -rf "$out"
 mkdir -p "$out"
 start=$(date +%s)
 rc=0
+export V2LANE_EXTRA_MODULES="${V2LANE_EXTRA_MODULES:-} bfq rdma_rxe"
 # one vCPU: with two, emulated JVMs died of SIGSEGV in freshly compiled code about once a run
 # (qemu's multi-threaded TCG and the JIT's code patching); CGROUPV2_CPUS=2 to compare
 "$lane" -t "${CGROUPV2_TIMEOUT:-1500}" -c "${CGROUPV2_CPUS:-1}" -p "$PWD" -- scripts/test-cgroupv2.sh --guest || rc=$?

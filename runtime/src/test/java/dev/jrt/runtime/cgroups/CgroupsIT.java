@@ -188,6 +188,82 @@ class CgroupsIT {
         }
     }
 
+    /**
+     * blkio weights through BFQ: on v1 blkio.bfq.weight and blkio.bfq.weight_device (this kernel has
+     * no CFQ, so no blkio.weight), on v2 io.bfq.weight, whose default line takes the weight as it
+     * is and whose per-device lines take weightDevice, as runc 1.1 writes them.
+     */
+    @Test
+    void blockIoWeightsAreWrittenThroughBfq() throws Exception {
+        try (BfqLoopDevice bfq = BfqLoopDevice.acquire()) {
+            String[] dev = bfq.device.split(":");
+            config("exec sleep 60", """
+                    {"blockIO": {"weight": 300, "weightDevice": [{"major": %s, "minor": %s, "weight": 700}]}}"""
+                    .formatted(dev[0], dev[1]));
+            runtime.create(id, CreateOptions.of(bundle));
+            if (v2()) {
+                assertEquals("default 300\n" + bfq.device + " 700", read("io", null, "io.bfq.weight"));
+            } else {
+                assertEquals("300", read("blkio", "blkio.bfq.weight", null));
+                assertEquals("default 300\n" + bfq.device + " 700", read("blkio", "blkio.bfq.weight_device", null));
+            }
+            runtime.delete(id, true);
+        }
+    }
+
+    /** Neither this kernel's v1 blkio (no CFQ) nor cgroup v2 has a leaf weight: the error names the field. */
+    @Test
+    void aLeafWeightTheKernelLacksIsNamed() throws Exception {
+        Map<String, Path> dirs = expectedDirs();
+        boolean unified = dirs.size() == 1 && dirs.containsKey("");
+        Path blkio = unified ? null : V1CgroupManager.hierarchy(CgroupHost.detect().v1Mounts(), "blkio");
+        Assumptions.assumeTrue(unified || blkio != null && !Files.exists(blkio.resolve("blkio.leaf_weight")),
+                "no blkio hierarchy, or one with blkio.leaf_weight (CFQ)");
+        config("true", "{\"blockIO\": {\"leafWeight\": 300}}");
+        OciRuntimeException e = assertThrows(OciRuntimeException.class, () -> runtime.create(id, CreateOptions.of(bundle)));
+        assertTrue(e.getMessage().startsWith("/linux/resources/blockIO/leafWeight: "), e.getMessage());
+        assertTrue(e.getMessage().contains(unified ? "does not exist on cgroup v2" : "no blkio.leaf_weight"), e.getMessage());
+        assertNothingLeft(dirs);
+    }
+
+    /** rdma.max for one device; on the v2 lane the device is soft-RoCE (rdma_rxe) on a veth pair. */
+    @Test
+    void rdmaLimitsAreWritten() throws Exception {
+        Map<String, Path> dirs = expectedDirs();
+        boolean unified = dirs.size() == 1 && dirs.containsKey("");
+        Assumptions.assumeTrue(unified ? Files.readString(Path.of("/sys/fs/cgroup/cgroup.controllers")).contains("rdma")
+                : V1CgroupManager.hierarchy(dirs, "rdma") != null, "no rdma cgroup controller on this host");
+        try (RdmaDevice rdma = RdmaDevice.acquire()) {
+            config("exec sleep 60", """
+                    {"rdma": {"%s": {"hcaHandles": 2, "hcaObjects": 2000}}}""".formatted(rdma.name));
+            runtime.create(id, CreateOptions.of(bundle));
+            List<String> lines = read("rdma", "rdma.max", "rdma.max").lines().map(String::trim).toList();
+            assertTrue(lines.contains(rdma.name + " hca_handle=2 hca_object=2000"), "rdma.max: " + lines);
+            runtime.delete(id, true);
+        }
+    }
+
+    /**
+     * network.classID and priorities on v1: the test mounts net_cls,net_prio (unmounted on this
+     * host) for its duration; jrt finds the hierarchy in mountinfo as runc does.
+     */
+    @Test
+    void networkClassAndPrioritiesAreWrittenOnV1() throws Exception {
+        Map<String, Path> before = expectedDirs();
+        Assumptions.assumeFalse(before.size() == 1 && before.containsKey(""), "cgroup v1 only: v2 has no net_cls/net_prio");
+        try (NetClsPrioMount mount = NetClsPrioMount.mount(tmp.resolve("net_cls,net_prio"))) {
+            Map<String, Path> dirs = expectedDirs();
+            config("exec sleep 60", """
+                    {"network": {"classID": 1048577, "priorities": [{"name": "lo", "priority": 5}]}}""");
+            runtime.create(id, CreateOptions.of(bundle));
+            assertEquals("1048577", read("net_cls", "net_cls.classid", null));
+            assertTrue(read("net_prio", "net_prio.ifpriomap", null).lines().toList().contains("lo 5"),
+                    read("net_prio", "net_prio.ifpriomap", null));
+            runtime.delete(id, true);
+            assertNothingLeft(dirs);
+        }
+    }
+
     @Test
     void aValueTheKernelRefusesNamesTheFieldAndLeavesNothing() throws Exception {
         Map<String, Path> dirs = expectedDirs();
