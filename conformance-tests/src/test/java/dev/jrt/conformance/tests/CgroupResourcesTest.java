@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jrt.conformance.Deviation;
 import dev.jrt.conformance.Requirement;
+import dev.jrt.conformance.support.BfqLoopDevice;
 import dev.jrt.conformance.support.BundleBuilder;
 import dev.jrt.conformance.support.Container;
 import dev.jrt.conformance.support.ConformanceTest;
@@ -118,6 +119,70 @@ class CgroupResourcesTest {
         } else {
             assertTrue(HostCgroups.read(pid, "blkio", "blkio.throttle.read_bps_device", "").contains(dev + " 1048576"));
             assertTrue(HostCgroups.read(pid, "blkio", "blkio.throttle.write_iops_device", "").contains(dev + " 123"));
+        }
+    }
+
+    /** A cgroup file as the container reads it: its path under /sys/fs/cgroup and its content. */
+    private record CgroupFile(String path, String content) {
+        String firstLine() {
+            return content.lines().findFirst().orElse("");
+        }
+    }
+
+    /**
+     * Runs {@code b} in a cgroup namespace with a read-only cgroup mount at /sys/fs/cgroup (so the
+     * mount shows the container's own cgroup) and reads, from inside, the first of
+     * {@code candidates} that exists: the files in the order runc prefers them.
+     */
+    private static CgroupFile readInside(Sandbox sb, BundleBuilder b, List<String> candidates) {
+        String script = "for f in " + String.join(" ", candidates) + "; do if [ -e \"$f\" ]; then echo \"$f\"; exec /probe cat \"$f\"; fi; done;"
+                + " echo 'none of the files exists' >&2; exit 1";
+        String out = sb.run(b.withoutMount("/sys/fs/cgroup").namespace("cgroup")
+                .mount("/sys/fs/cgroup", "cgroup", "cgroup", "nosuid", "noexec", "nodev", "relatime", "ro")
+                .shell(script).build()).stdout();
+        int nl = out.indexOf('\n');
+        assertTrue(nl > 0, "no file named in the output: " + out);
+        return new CgroupFile(out.substring(0, nl), out.substring(nl + 1).strip());
+    }
+
+    /** runc's conversion of a blkio weight (10..1000) to io.weight (1..10000), for v2 without BFQ. */
+    private static long ioWeight(long blkioWeight) {
+        return 1 + (blkioWeight - 10) * 9999 / 990;
+    }
+
+    @Test
+    @Requirement(file = "config-linux.md", heading = "Block IO",
+            text = "weight: the per-cgroup weight, the group's default on all devices (blkio.weight, or blkio.bfq.weight without CFQ, on v1;"
+                    + " io.bfq.weight, or io.weight converted as runc does, on v2), as the container sees it through a cgroup mount")
+    void blockIoWeightIsWritten(Sandbox sb) throws IOException {
+        Assumptions.assumeTrue(controllerAvailable("blkio", "io"), "no blkio (v1) or io (v2) controller on this host");
+        var b = sb.bundle();
+        b.resources().putObject("blockIO").put("weight", 300);
+        boolean v2 = HostCgroups.unifiedOnly();
+        List<String> candidates = v2 ? List.of("/sys/fs/cgroup/io.bfq.weight", "/sys/fs/cgroup/io.weight")
+                : List.of("/sys/fs/cgroup/blkio/blkio.weight", "/sys/fs/cgroup/blkio/blkio.bfq.weight");
+        CgroupFile f = readInside(sb, b, candidates);
+        switch (f.path().substring(f.path().lastIndexOf('/') + 1)) {
+            case "blkio.weight", "blkio.bfq.weight" -> assertEquals("300", f.content(), f.path());
+            case "io.bfq.weight" -> assertEquals("default 300", f.firstLine(), f.path());
+            default -> assertEquals("default " + ioWeight(300), f.firstLine(), f.path());
+        }
+    }
+
+    @Test
+    @Requirement(file = "config-linux.md", heading = "Block IO",
+            text = "weightDevice: a per-device weight (major, minor, weight) overrides the group's weight on that device"
+                    + " (blkio.weight_device or blkio.bfq.weight_device on v1, io.bfq.weight on v2; here a loop device switched to BFQ)")
+    void blockIoWeightDeviceIsWritten(Sandbox sb) throws IOException {
+        Assumptions.assumeTrue(controllerAvailable("blkio", "io"), "no blkio (v1) or io (v2) controller on this host");
+        try (BfqLoopDevice bfq = BfqLoopDevice.acquire()) {
+            var b = sb.bundle();
+            var blkio = b.resources().putObject("blockIO").put("weight", 300);
+            blkio.putArray("weightDevice").addObject().put("major", bfq.major()).put("minor", bfq.minor()).put("weight", 700);
+            List<String> candidates = HostCgroups.unifiedOnly() ? List.of("/sys/fs/cgroup/io.bfq.weight")
+                    : List.of("/sys/fs/cgroup/blkio/blkio.weight_device", "/sys/fs/cgroup/blkio/blkio.bfq.weight_device");
+            CgroupFile f = readInside(sb, b, candidates);
+            assertTrue(f.content().lines().anyMatch((bfq.device() + " 700")::equals), f.path() + ": " + f.content());
         }
     }
 
