@@ -33,7 +33,7 @@ cleanup() {
 trap cleanup EXIT
 
 # bundle NAME ARGS: a busybox bundle configured much as engines configure theirs (namespaces, the
-# usual mounts, a cgroup with limits, a seccomp filter); prints its path
+# usual mounts, a cgroup with limits, a seccomp filter, a prestart hook); prints its path
 bundle() {
     b=$work/bundle-$1
     if [ ! -d "$b" ]; then
@@ -47,6 +47,7 @@ bundle() {
              "capabilities": {"bounding": ["CAP_KILL"], "effective": ["CAP_KILL"], "permitted": ["CAP_KILL"]},
              "rlimits": [{"type": "RLIMIT_NOFILE", "hard": 1024, "soft": 1024}], "noNewPrivileges": true},
  "root": {"path": "rootfs", "readonly": true}, "hostname": "train",
+ "hooks": {"prestart": [{"path": "/bin/true", "args": ["true"]}]},
  "mounts": [{"destination": "/proc", "type": "proc", "source": "proc"},
             {"destination": "/dev", "type": "tmpfs", "source": "tmpfs", "options": ["nosuid", "mode=755"]},
             {"destination": "/dev/pts", "type": "devpts", "source": "devpts",

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -60,6 +61,17 @@ class StateTest {
                 + "\"bundle\":\"/containers/c1\",\"annotations\":{\"k\":\"v\"}}", running(Map.of("k", "v")).toOci().toJson());
         OciState creating = new OciState("1.0.2", "c1", "creating", 0, "/b", Map.of());
         assertEquals("{\"ociVersion\":\"1.0.2\",\"id\":\"c1\",\"status\":\"creating\",\"bundle\":\"/b\"}", creating.toJson());
+    }
+
+    @Test
+    void theHookStateIsWhatDatabindWritesWithAnnotationsInKeyOrder() throws Exception {
+        Map<String, String> annotations = new java.util.LinkedHashMap<>();
+        annotations.put("z.last", "\"quoted\"\n");
+        annotations.put("a.first", "caf\u00e9");
+        OciState state = new OciState("1.0.2", "c1", "created", 17, "/b \\ x", annotations);
+        String json = state.toJson();
+        assertEquals(Json.mapper().readTree(Json.compact(state)), Json.mapper().readTree(json));
+        assertTrue(json.indexOf("a.first") < json.indexOf("z.last"), json);
     }
 
     @Test
