@@ -42,7 +42,13 @@ if [ "$(id -u)" = 0 ]; then
     mkdir -p "$bundle"
     bundles/build-rootfs.sh "$bundle/rootfs" >/dev/null
     cp scripts/bench-config.json "$bundle/config.json"
+    # the same container running sleep, for the single calls an engine makes
+    sleeper=$work/sleeper
+    mkdir -p "$sleeper"
+    sed -e 's|"args": \["/bin/true"\]|"args": ["/bin/sleep", "100"]|' -e "s|\"path\": \"rootfs\"|\"path\": \"$bundle/rootfs\"|" \
+        scripts/bench-config.json > "$sleeper/config.json"
 fi
+calls="create state start kill delete delete-force"
 
 for i in $(seq "$runs"); do
     time_cmd jrt-version -- "$jrt" --version
@@ -60,6 +66,13 @@ for i in $(seq "$runs"); do
             while [ "$("$b" --root "$root" state "c$i" 2>/dev/null | sed -n 's/.*"status": "\(.*\)".*/\1/p')" = running ]; do :; done
             "$b" --root "$root" delete "c$i" >/dev/null 2>&1
             t1=$(now); echo $((t1 - t0)) >> "$work/$rt-lifecycle"
+            time_cmd "$rt-create" -- "$b" --root "$root" create --bundle "$sleeper" "s$i"
+            time_cmd "$rt-state" -- "$b" --root "$root" state "s$i"
+            time_cmd "$rt-start" -- "$b" --root "$root" start "s$i"
+            time_cmd "$rt-kill" -- "$b" --root "$root" kill "s$i" KILL
+            while [ "$("$b" --root "$root" state "s$i" 2>/dev/null | sed -n 's/.*"status": "\(.*\)".*/\1/p')" = running ]; do :; done
+            time_cmd "$rt-delete" -- "$b" --root "$root" delete "s$i"
+            time_cmd "$rt-delete-force" -- "$b" --root "$root" delete --force "s$i"
         done
     fi
 done
@@ -95,6 +108,11 @@ if $container_cases; then
         done
         j=$(median < "$work/jrt-$case"); r=$(median < "$work/runc-$case")
         printf '%-34s %10s\n' "ratio jrt/runc ($case)" "$(awk -v a="$j" -v b="$r" 'BEGIN{printf "%.2f", a/b}')"
+    done
+    echo "single calls on a container running sleep (median ms; delete-force: of a deleted container)"
+    for c in $calls; do
+        j=$(median < "$work/jrt-$c"); r=$(median < "$work/runc-$c")
+        printf '  %-14s jrt %7s  runc %7s  jrt/runc %s\n' "$c" "$j" "$r" "$(awk -v a="$j" -v b="$r" 'BEGIN{printf "%.1f", a/b}')"
     done
     printf '%-34s %10s\n' "jrt: run, 100 MB tarball, cold" "$(median < "$work/jrt-tar-cold")"
     printf '%-34s %10s\n' "jrt: run, 100 MB tarball, warm" "$(median < "$work/jrt-tar-warm")"
