@@ -79,6 +79,18 @@ remove_dirs() {
     true
 }
 
+# remove_cgroup_parent ENGINE NAME: removes the (empty) cgroup NAME an engine put its containers
+# under, in every hierarchy; one that is not empty means a runtime left a container's cgroup
+# behind, which fails the run
+remove_cgroup_parent() {
+    local d
+    for d in /sys/fs/cgroup/*/"$2"; do
+        [ -d "$d" ] || continue
+        rmdir "$d" 2>/dev/null || { echo "  FAIL $1: a container's cgroup was left in $d"; E2E_FAILED=1; }
+    done
+    true
+}
+
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # scenario ENGINE RUNTIME NAME FUNCTION: runs one scenario, prints ok/FAIL with its time and

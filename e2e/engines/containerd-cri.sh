@@ -53,17 +53,13 @@ TOML
 }
 
 containerd_cri_teardown() {
-    local id d
+    local id
     [ -n "${CRI:-}" ] || return 0
     cri_py cleanup >/dev/null 2>&1
     for id in $(ctr_k8s tasks ls -q 2>/dev/null); do ctr_k8s tasks kill -s SIGKILL "$id"; ctr_k8s tasks delete -f "$id"; done >/dev/null 2>&1
     stop_daemon "$CRI/containerd.pid"
     remove_dirs "$CRI_HARDCODED_DIRS"
-    # the pods' cgroups are gone once the runtimes deleted them
-    for d in /sys/fs/cgroup/*/"$CRI_CGROUP"; do
-        [ -d "$d" ] || continue
-        rmdir "$d" 2>/dev/null || { echo "  FAIL containerd-cri: a pod's cgroup was left in $d"; E2E_FAILED=1; }
-    done
+    remove_cgroup_parent containerd-cri "$CRI_CGROUP"
     CRI=
 }
 

@@ -27,18 +27,13 @@ docker_setup() {
 }
 
 docker_teardown() {
-    local id d
+    local id
     [ -n "${DKR:-}" ] || return 0
     for id in $(docker_ ps -aq 2>/dev/null); do docker_ rm -f "$id"; done >/dev/null 2>&1
     stop_daemon "$DKR/dockerd.started.pid"
     stop_daemon "$DKR/containerd/containerd.pid"
     remove_dirs "$DKR_HARDCODED_DIRS"
-    # the containers' cgroups are gone once the runtimes deleted them
-    for d in /sys/fs/cgroup/*/"$DKR_CGROUP_PARENT"; do
-        [ -d "$d" ] || continue
-        rmdir "$d" 2>/dev/null || { echo "  FAIL docker: a container's cgroup was left in $d"; E2E_FAILED=1; }
-    done
-    true
+    remove_cgroup_parent docker "$DKR_CGROUP_PARENT"
 }
 
 docker_() { DOCKER_CONFIG=$DKR/cli /usr/bin/docker -H "unix://$DKR/docker.sock" "$@"; }
