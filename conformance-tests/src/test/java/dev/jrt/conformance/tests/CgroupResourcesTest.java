@@ -11,6 +11,7 @@ import dev.jrt.conformance.support.BundleBuilder;
 import dev.jrt.conformance.support.Container;
 import dev.jrt.conformance.support.ConformanceTest;
 import dev.jrt.conformance.support.HostCgroups;
+import dev.jrt.conformance.support.NetClsPrioHierarchy;
 import dev.jrt.conformance.support.Sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -224,6 +225,30 @@ class CgroupResourcesTest {
         b.resources().putObject("network").put("classID", 1048577);
         Container c = created(sb, b);
         assertEquals("1048577", HostCgroups.read(c.pidFromFile(), "net_cls", "net_cls.classid", ""));
+    }
+
+    @Test
+    @Requirement(file = "config-linux.md", heading = "Network",
+            text = "classID (net_cls.classid) and priorities per interface (net_prio.ifpriomap), in a net_cls,net_prio v1 hierarchy"
+                    + " the test mounts where the kernel has the controllers unmounted; read from the host while the container exists")
+    void netClassIdAndPrioritiesAreWrittenInAMountedHierarchy(Sandbox sb) throws IOException {
+        try (NetClsPrioHierarchy hierarchy = NetClsPrioHierarchy.mount()) {
+            String parent = "jrt-conformance-" + sb.newId();
+            String path = "/" + parent + "/" + sb.newId();
+            var b = sb.bundle().cgroupsPath(path);
+            var network = b.resources().putObject("network").put("classID", 1048577);
+            network.putArray("priorities").addObject().put("name", "lo").put("priority", 5);
+            Container c = created(sb, b);
+            try {
+                Path dir = hierarchy.dir(path);
+                assertEquals("1048577", Files.readString(dir.resolve("net_cls.classid")).trim(), dir + "/net_cls.classid");
+                String ifpriomap = Files.readString(dir.resolve("net_prio.ifpriomap"));
+                assertTrue(ifpriomap.lines().anyMatch("lo 5"::equals), dir + "/net_prio.ifpriomap: " + ifpriomap);
+            } finally {
+                // before the hierarchy is unmounted: a cgroup with a process would keep it alive
+                sb.cli().exec("delete", "--force", c.id());
+            }
+        }
     }
 
     @Test
