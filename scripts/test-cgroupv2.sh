@@ -4,13 +4,14 @@
 #   - CgroupsIT and DeviceFilterIT: every v2 path of the library on real containers (limits and
 #     their read-back, conversions, unified, refusals, OOM, pids.max, update, pause, cgroup.kill,
 #     stats, the eBPF device filter) and `jrt events` (oom events, --interval, --stats), in one JVM;
-#   - conformance tests of the device cgroup through the CLI, against jrt and runc (differential);
+#   - conformance tests of the device cgroup and of rdma.max through the CLI, against jrt and runc
+#     (differential);
 #   - AppArmorIT: process.apparmorProfile on a real container, since the guest's Debian kernel has
 #     AppArmor (this host's has no LSM); securityfs is mounted first, apparmor_parser is the host's.
 # Kernel modules loaded at the guest's boot for CgroupsIT: bfq (per-device BFQ weights in
 # io.bfq.weight, on a loop device switched to BFQ) and rdma_rxe (a soft-RoCE device on a veth pair
-# for rdma.max). A module the kernel lacks is left out with a warning by the lane, and the test
-# that needs it is skipped, naming what is missing.
+# for rdma.max, in CgroupsIT and the conformance test). A module the kernel lacks is left out with
+# a warning by the lane, and the test that needs it is skipped, naming what is missing.
 # The guest's CPU is emulated (TCG), where each jrt command takes 10 to 40 s (a JVM start, without
 # the class-data archive: JRT_CLASS_CACHE=off), so the conformance part is a few tests only.
 # Results: build/cgroupv2/status (one line, read by scripts/test-summary.sh), surefire reports in
@@ -25,8 +26,8 @@ set -u
 cd "$(dirname "$0")/.."
 out=$PWD/build/cgroupv2
 it_classes=CgroupsIT,DeviceFilterIT,EventsCommandIT,AppArmorIT
-conformance_jrt='DevicesTest#aConfiguredDevice*'
-conformance_runc='DevicesTest#aConfiguredDevice*,CgroupsTest#aLater*'
+conformance_jrt='DevicesTest#aConfiguredDevice*,CgroupResourcesTest#rdmaLimitIsWritten'
+conformance_runc='DevicesTest#aConfiguredDevice*,CgroupsTest#aLater*,CgroupResourcesTest#rdmaLimitIsWritten'
 
 # A JVM under TCG now and then dies of SIGSEGV in JIT-compiled code (seen in Maven's own JVM, in
 # C1 code a few bytes past a method's entry, in about one Maven run of three): that is the

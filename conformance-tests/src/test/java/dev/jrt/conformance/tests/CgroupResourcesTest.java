@@ -11,6 +11,8 @@ import dev.jrt.conformance.support.BundleBuilder;
 import dev.jrt.conformance.support.Container;
 import dev.jrt.conformance.support.ConformanceTest;
 import dev.jrt.conformance.support.HostCgroups;
+import dev.jrt.conformance.support.NetClsPrioHierarchy;
+import dev.jrt.conformance.support.RdmaDevice;
 import dev.jrt.conformance.support.Sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -228,6 +230,30 @@ class CgroupResourcesTest {
 
     @Test
     @Requirement(file = "config-linux.md", heading = "Network",
+            text = "classID (net_cls.classid) and priorities per interface (net_prio.ifpriomap), in a net_cls,net_prio v1 hierarchy"
+                    + " the test mounts where the kernel has the controllers unmounted; read from the host while the container exists")
+    void netClassIdAndPrioritiesAreWrittenInAMountedHierarchy(Sandbox sb) throws IOException {
+        try (NetClsPrioHierarchy hierarchy = NetClsPrioHierarchy.mount()) {
+            String parent = "jrt-conformance-" + sb.newId();
+            String path = "/" + parent + "/" + sb.newId();
+            var b = sb.bundle().cgroupsPath(path);
+            var network = b.resources().putObject("network").put("classID", 1048577);
+            network.putArray("priorities").addObject().put("name", "lo").put("priority", 5);
+            Container c = created(sb, b);
+            try {
+                Path dir = hierarchy.dir(path);
+                assertEquals("1048577", Files.readString(dir.resolve("net_cls.classid")).trim(), dir + "/net_cls.classid");
+                String ifpriomap = Files.readString(dir.resolve("net_prio.ifpriomap"));
+                assertTrue(ifpriomap.lines().anyMatch("lo 5"::equals), dir + "/net_prio.ifpriomap: " + ifpriomap);
+            } finally {
+                // before the hierarchy is unmounted: a cgroup with a process would keep it alive
+                sb.cli().exec("delete", "--force", c.id());
+            }
+        }
+    }
+
+    @Test
+    @Requirement(file = "config-linux.md", heading = "Network",
             text = "network.classID on a host without the net_cls controller cannot be applied: the runtime MUST generate an error (runtime.md Create)")
     void netClassIdWithoutTheControllerIsAnError(Sandbox sb) throws IOException {
         Assumptions.assumeFalse(controllerAvailable("net_cls", null), "the net_cls controller is mounted: see netClassIdIsWritten");
@@ -240,17 +266,21 @@ class CgroupResourcesTest {
 
     @Test
     @Requirement(file = "config-linux.md", heading = "RDMA",
-            text = "rdma: hcaHandles and hcaObjects limits of an RDMA device are set in the rdma controller (rdma.max)")
+            text = "rdma: hcaHandles and hcaObjects limits of an RDMA device are set in the rdma controller (rdma.max);"
+                    + " the host's first RDMA device, or a soft-RoCE (rdma_rxe) device the test makes")
     void rdmaLimitIsWritten(Sandbox sb) throws IOException {
-        Path ib = Path.of("/sys/class/infiniband");
-        String[] devs = Files.isDirectory(ib) ? ib.toFile().list() : new String[0];
-        Assumptions.assumeTrue(devs != null && devs.length > 0, "no RDMA device on this host (/sys/class/infiniband is empty)");
         Assumptions.assumeTrue(controllerAvailable("rdma", "rdma"), "no rdma cgroup controller on this host");
-        var b = sb.bundle();
-        b.resources().putObject("rdma").putObject(devs[0]).put("hcaHandles", 3).put("hcaObjects", 100);
-        Container c = created(sb, b);
-        String max = HostCgroups.read(c.pidFromFile(), "rdma", "rdma.max", "rdma.max");
-        assertTrue(max.contains(devs[0] + " hca_handle=3 hca_object=100"), "rdma.max: " + max);
+        try (RdmaDevice rdma = RdmaDevice.acquire()) {
+            var b = sb.bundle();
+            b.resources().putObject("rdma").putObject(rdma.name()).put("hcaHandles", 3).put("hcaObjects", 100);
+            Container c = created(sb, b);
+            try {
+                String max = HostCgroups.read(c.pidFromFile(), "rdma", "rdma.max", "rdma.max");
+                assertTrue(max.lines().map(String::trim).anyMatch((rdma.name() + " hca_handle=3 hca_object=100")::equals), "rdma.max: " + max);
+            } finally {
+                sb.cli().exec("delete", "--force", c.id()); // before a device made for the test goes
+            }
+        }
     }
 
     @Test
