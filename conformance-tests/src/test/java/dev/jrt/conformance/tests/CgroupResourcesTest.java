@@ -1,18 +1,18 @@
 package dev.jrt.conformance.tests;
 
+import dev.jrt.hostfixtures.BfqLoopDevice;
+import dev.jrt.hostfixtures.NetClsPrioHierarchy;
+import dev.jrt.hostfixtures.RdmaDevice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jrt.conformance.Deviation;
 import dev.jrt.conformance.Requirement;
-import dev.jrt.conformance.support.BfqLoopDevice;
 import dev.jrt.conformance.support.BundleBuilder;
 import dev.jrt.conformance.support.Container;
 import dev.jrt.conformance.support.ConformanceTest;
 import dev.jrt.conformance.support.HostCgroups;
-import dev.jrt.conformance.support.NetClsPrioHierarchy;
-import dev.jrt.conformance.support.RdmaDevice;
 import dev.jrt.conformance.support.Sandbox;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
 package dev.jrt.runtime.cgroups;
 
+import dev.jrt.hostfixtures.BfqLoopDevice;
+import dev.jrt.hostfixtures.NetClsPrioHierarchy;
+import dev.jrt.hostfixtures.RdmaDevice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -196,16 +199,16 @@ class CgroupsIT {
     @Test
     void blockIoWeightsAreWrittenThroughBfq() throws Exception {
         try (BfqLoopDevice bfq = BfqLoopDevice.acquire()) {
-            String[] dev = bfq.device.split(":");
+            String[] dev = bfq.device().split(":");
             config("exec sleep 60", """
                     {"blockIO": {"weight": 300, "weightDevice": [{"major": %s, "minor": %s, "weight": 700}]}}"""
                     .formatted(dev[0], dev[1]));
             runtime.create(id, CreateOptions.of(bundle));
             if (v2()) {
-                assertEquals("default 300\n" + bfq.device + " 700", read("io", null, "io.bfq.weight"));
+                assertEquals("default 300\n" + bfq.device() + " 700", read("io", null, "io.bfq.weight"));
             } else {
                 assertEquals("300", read("blkio", "blkio.bfq.weight", null));
-                assertEquals("default 300\n" + bfq.device + " 700", read("blkio", "blkio.bfq.weight_device", null));
+                assertEquals("default 300\n" + bfq.device() + " 700", read("blkio", "blkio.bfq.weight_device", null));
             }
             runtime.delete(id, true);
         }
@@ -235,10 +238,10 @@ class CgroupsIT {
                 : V1CgroupManager.hierarchy(dirs, "rdma") != null, "no rdma cgroup controller on this host");
         try (RdmaDevice rdma = RdmaDevice.acquire()) {
             config("exec sleep 60", """
-                    {"rdma": {"%s": {"hcaHandles": 2, "hcaObjects": 2000}}}""".formatted(rdma.name));
+                    {"rdma": {"%s": {"hcaHandles": 2, "hcaObjects": 2000}}}""".formatted(rdma.name()));
             runtime.create(id, CreateOptions.of(bundle));
             List<String> lines = read("rdma", "rdma.max", "rdma.max").lines().map(String::trim).toList();
-            assertTrue(lines.contains(rdma.name + " hca_handle=2 hca_object=2000"), "rdma.max: " + lines);
+            assertTrue(lines.contains(rdma.name() + " hca_handle=2 hca_object=2000"), "rdma.max: " + lines);
             runtime.delete(id, true);
         }
     }
@@ -251,7 +254,7 @@ class CgroupsIT {
     void networkClassAndPrioritiesAreWrittenOnV1() throws Exception {
         Map<String, Path> before = expectedDirs();
         Assumptions.assumeFalse(before.size() == 1 && before.containsKey(""), "cgroup v1 only: v2 has no net_cls/net_prio");
-        try (NetClsPrioMount mount = NetClsPrioMount.mount(tmp.resolve("net_cls,net_prio"))) {
+        try (NetClsPrioHierarchy hierarchy = NetClsPrioHierarchy.mount()) {
             Map<String, Path> dirs = expectedDirs();
             config("exec sleep 60", """
                     {"network": {"classID": 1048577, "priorities": [{"name": "lo", "priority": 5}]}}""");

@@ -1,4 +1,4 @@
-package dev.jrt.conformance.support;
+package dev.jrt.hostfixtures;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +41,7 @@ public final class RdmaDevice implements AutoCloseable {
             notMade = tryRun("rdma", "link", "add", rxe, "type", "rxe", "netdev", veth);
         }
         if (notMade != null) {
-            Fixtures.run(List.of("ip", "link", "delete", veth));
+            HostCommand.run(List.of("ip", "link", "delete", veth));
             Assumptions.abort("no RDMA device and none can be made with soft-RoCE (rdma link add " + rxe
                     + " type rxe netdev " + veth + "; needs CONFIG_RDMA_RXE): " + notMade);
         }
@@ -55,7 +55,7 @@ public final class RdmaDevice implements AutoCloseable {
     /** Null when the command succeeded, else its failure and output. */
     private static String tryRun(String... cmd) {
         try {
-            Fixtures.run(List.of(cmd));
+            HostCommand.run(List.of(cmd));
             return null;
         } catch (IOException e) {
             return e.getMessage();
@@ -65,8 +65,8 @@ public final class RdmaDevice implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (veth != null) {
-            Fixtures.run(List.of("rdma", "link", "delete", name));
-            Fixtures.run(List.of("ip", "link", "delete", veth));
+            HostCommand.run(List.of("rdma", "link", "delete", name));
+            HostCommand.run(List.of("ip", "link", "delete", veth));
         }
     }
 }

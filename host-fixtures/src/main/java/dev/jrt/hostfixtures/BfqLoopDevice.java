@@ -1,4 +1,4 @@
-package dev.jrt.conformance.support;
+package dev.jrt.hostfixtures;
 
 import java.io.IOException;
 import java.nio.file.Files;

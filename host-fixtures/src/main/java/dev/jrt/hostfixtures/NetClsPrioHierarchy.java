@@ -1,4 +1,4 @@
-package dev.jrt.conformance.support;
+package dev.jrt.hostfixtures;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,16 +26,16 @@ public final class NetClsPrioHierarchy implements AutoCloseable {
     }
 
     public static NetClsPrioHierarchy mount() throws IOException {
-        Assumptions.assumeFalse(HostCgroups.unifiedOnly(), "cgroup v2 has no net_cls/net_prio controllers");
+        Assumptions.assumeFalse(Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers")), "cgroup v2 has no net_cls/net_prio controllers");
         for (String controller : CONTROLLERS) {
             String hierarchy = hierarchyId(controller);
             Assumptions.assumeTrue(hierarchy != null, "the kernel has no enabled " + controller + " cgroup controller (/proc/cgroups)");
             Assumptions.assumeTrue(hierarchy.equals("0"), "the " + controller + " controller is already in hierarchy " + hierarchy
                     + " (/proc/cgroups): mounted by someone else, possibly in another mount namespace");
         }
-        Path mountPoint = Files.createTempDirectory(Path.of("/sys/fs/cgroup"), "net_cls,net_prio-jrt-conformance-");
+        Path mountPoint = Files.createTempDirectory(Path.of("/sys/fs/cgroup"), "net_cls,net_prio-jrt-test-");
         try {
-            Fixtures.run(List.of("mount", "-t", "cgroup", "-o", OPTIONS, "jrt-conformance", mountPoint.toString()));
+            HostCommand.run(List.of("mount", "-t", "cgroup", "-o", OPTIONS, "jrt-test", mountPoint.toString()));
         } catch (IOException e) {
             Files.delete(mountPoint);
             throw e;
@@ -64,11 +64,11 @@ public final class NetClsPrioHierarchy implements AutoCloseable {
     @Override
     public void close() throws IOException {
         removeEmptyChildren();
-        Fixtures.run(List.of("umount", mountPoint.toString()));
+        HostCommand.run(List.of("umount", mountPoint.toString()));
         for (int i = 0; i < 3 && !released(); i++) {
-            Fixtures.run(List.of("mount", "-t", "cgroup", "-o", OPTIONS, "jrt-conformance", mountPoint.toString()));
+            HostCommand.run(List.of("mount", "-t", "cgroup", "-o", OPTIONS, "jrt-test", mountPoint.toString()));
             removeEmptyChildren();
-            Fixtures.run(List.of("umount", mountPoint.toString()));
+            HostCommand.run(List.of("umount", mountPoint.toString()));
         }
         if (!released()) {
             System.err.println("NetClsPrioHierarchy: the " + OPTIONS + " hierarchy outlived its umount (/proc/cgroups):"
