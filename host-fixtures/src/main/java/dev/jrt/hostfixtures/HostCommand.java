@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.util.List;
 
 /** Runs a host command (ip, rdma, mount, ...) for a fixture; its output goes into the error. */
-final class HostCommand {
+public final class HostCommand {
     private HostCommand() {
     }
 
-    static void run(List<String> cmd) throws IOException {
+    public static void run(List<String> cmd) throws IOException {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());

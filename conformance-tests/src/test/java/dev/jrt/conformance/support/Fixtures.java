@@ -1,5 +1,6 @@
 package dev.jrt.conformance.support;
 
+import dev.jrt.hostfixtures.HostCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -122,15 +123,6 @@ public final class Fixtures {
     }
 
     static void run(List<String> cmd) throws IOException {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (p.waitFor() != 0) {
-                throw new IOException(String.join(" ", cmd) + " failed:\n" + out);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted: " + cmd, e);
-        }
+        HostCommand.run(cmd);
     }
 }
