@@ -26,8 +26,13 @@ real=
 # jrt ARGS: a helper call, with whatever archives exist so far
 run_jrt() { "$jrt" --root "$root" "$@" </dev/null >/dev/null 2>&1; }
 
+# removes every container a training left
+delete_all() {
+    for id in $("$jrt" --root "$root" list -q 2>/dev/null); do run_jrt delete --force "$id"; done
+}
+
 cleanup() {
-    for id in $(run_jrt list -q 2>/dev/null; "$jrt" --root "$root" list -q 2>/dev/null); do run_jrt delete --force "$id"; done
+    delete_all
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -140,6 +145,6 @@ for group in full state start kill delete create exec; do
         echo "warning: class-data archive $archive failed to train; jrt still works, only slower to start" >&2
         rm -f "$lib/$archive.jsa" "$lib/$archive.aot"
     }
-    for id in $("$jrt" --root "$root" list -q 2>/dev/null); do run_jrt delete --force "$id"; done
+    delete_all
 done
 exit 0

@@ -134,7 +134,8 @@ final class CreateOperation {
     }
 
     private void build(Spec spec, Path bundle, Path rootfs, SecurityInput security, Cleanup cleanup) {
-        copyConfig(bundle, spec);
+        copyConfig(bundle);
+        recordLaterHooks(spec);
         CgroupManager cgroup = CgroupManagers.forContainer(CgroupHost.detect(),
                 spec.linux() == null ? null : spec.linux().cgroupsPath(), id.value());
         long t0 = System.nanoTime();
@@ -278,12 +279,20 @@ final class CreateOperation {
         return m.stream().map(x -> new IdMapping(x.containerId(), x.hostId(), x.size())).toList();
     }
 
-    private void copyConfig(Path bundle, Spec spec) {
+    private void copyConfig(Path bundle) {
         try {
             Files.copy(bundle.resolve("config.json"), store.configCopy(id), StandardCopyOption.REPLACE_EXISTING);
-            LifecycleHooks.recordLaterHooks(spec, store.configCopy(id));
         } catch (IOException e) {
             throw new OciRuntimeException("copy config.json to " + store.configCopy(id) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void recordLaterHooks(Spec spec) {
+        try {
+            LifecycleHooks.recordLaterHooks(spec, store.configCopy(id));
+        } catch (IOException e) {
+            throw new OciRuntimeException("record the poststart and poststop hooks beside " + store.configCopy(id)
+                    + ": " + e.getMessage(), e);
         }
     }
 
