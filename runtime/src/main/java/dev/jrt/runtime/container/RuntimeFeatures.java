@@ -21,7 +21,9 @@ final class RuntimeFeatures {
         Features.Linux linux = new Features.Linux(
                 List.of("cgroup", "ipc", "mount", "network", "pid", "time", "user", "uts"),
                 Capabilities.NAMES,
-                new Features.Cgroup(true, true, false, false, false),
+                // rdma: rdma.max written and read back on v2 in the cgroup v2 lane (CgroupsIT,
+                // CgroupResourcesTest#rdmaLimitIsWritten on a soft-RoCE device)
+                new Features.Cgroup(true, true, false, false, true),
                 SecurityFeatures.seccomp(),
                 new Features.Enabled(HostSecurity.apparmorEnabled()),
                 new Features.Enabled(HostSecurity.selinuxEnabled()),
